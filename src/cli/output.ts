@@ -1,0 +1,150 @@
+// Render a Result as the CLI's --format: table | json | csv | xlsx (design.md "CLI contract").
+// json is exactly the Result object at full precision; table and csv flatten nested row objects to dotted
+// column names (slacks.x1, dimensions.innovation). Files are written atomically; existing files are not
+// overwritten unless --force.
+
+import { writeFileSync, renameSync, existsSync } from 'node:fs';
+import { resolve, dirname, basename, join } from 'node:path';
+import type { Result } from '../core/result.js';
+import type { CliContext } from './context.js';
+import { UsageError } from '../core/errors.js';
+
+export type Format = 'table' | 'json' | 'csv' | 'xlsx';
+
+export interface OutputOptions {
+  format?: string;
+  out?: string;
+  force?: boolean;
+  lang?: string;
+}
+
+export function resolveFormat(opts: OutputOptions, ctx: CliContext): Format {
+  const f = opts.format ?? (opts.out ? extFormat(opts.out) : ctx.isTTY ? 'table' : 'json');
+  if (f !== 'table' && f !== 'json' && f !== 'csv' && f !== 'xlsx') {
+    throw new UsageError('bad-format', `--format must be table, json, csv or xlsx (got "${f}")`);
+  }
+  return f;
+}
+
+function extFormat(path: string): Format {
+  if (path.endsWith('.json')) return 'json';
+  if (path.endsWith('.csv')) return 'csv';
+  if (path.endsWith('.xlsx')) return 'xlsx';
+  return 'table';
+}
+
+/** Flatten one row: nested plain objects become dotted keys, arrays become JSON text. */
+export function flattenRow(row: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [k, v] of Object.entries(row)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Float64Array)) {
+      flattenRow(v as Record<string, unknown>, key, out);
+    } else if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      out[key] = JSON.stringify(Array.from(v as ArrayLike<unknown>));
+    } else {
+      out[key] = v;
+    }
+  }
+  return out;
+}
+
+/** Column order: first appearance over all rows. */
+export function flatTable(rows: readonly Record<string, unknown>[]): { columns: string[]; cells: unknown[][] } {
+  const flat = rows.map((r) => flattenRow(r));
+  const cols: string[] = [];
+  const seen = new Set<string>();
+  for (const r of flat) for (const k of Object.keys(r)) if (!seen.has(k)) { seen.add(k); cols.push(k); }
+  return { columns: cols, cells: flat.map((r) => cols.map((c) => r[c])) };
+}
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? String(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: readonly Record<string, unknown>[]): string {
+  const { columns, cells } = flatTable(rows);
+  const lines = [columns.map(csvCell).join(',')];
+  for (const r of cells) lines.push(r.map(csvCell).join(','));
+  return lines.join('\n') + '\n';
+}
+
+function fmtNumber(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-4 || a >= 1e9)) return v.toExponential(4);
+  return v.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** Width of a string in terminal columns (CJK characters take two). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6))) ? 2 : 1;
+  }
+  return w;
+}
+
+export function toTextTable(rows: readonly Record<string, unknown>[], maxRows = Infinity): string {
+  const { columns, cells } = flatTable(rows);
+  const shown = cells.slice(0, maxRows).map((r) => r.map((v) => (v === null || v === undefined ? '' : typeof v === 'number' ? fmtNumber(v) : String(v))));
+  const widths = columns.map((c, j) => Math.max(displayWidth(c), ...shown.map((r) => displayWidth(r[j]))));
+  const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - displayWidth(s)) + s : s + ' '.repeat(w - displayWidth(s)));
+  const numeric = columns.map((_, j) => shown.every((r) => r[j] === '' || !Number.isNaN(Number(r[j]))));
+  const lines = [columns.map((c, j) => pad(c, widths[j], numeric[j])).join('  ')];
+  lines.push(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of shown) lines.push(r.map((v, j) => pad(v, widths[j], numeric[j])).join('  '));
+  if (cells.length > shown.length) lines.push(`… ${cells.length - shown.length} more rows (use --format csv or --out FILE for all)`);
+  return lines.join('\n') + '\n';
+}
+
+/** Summary as "key: value" lines for the table format (nested values as compact JSON). */
+function summaryText(summary: Record<string, unknown>): string {
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(summary)) {
+    if (Array.isArray(v) && v.length && typeof v[0] === 'object') {
+      lines.push(`${k}:`);
+      lines.push(toTextTable(v as Record<string, unknown>[]).trimEnd().replace(/^/gm, '  '));
+    } else {
+      lines.push(`${k}: ${typeof v === 'number' ? fmtNumber(v) : JSON.stringify(v)}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+/** Write bytes to a file atomically (temp file + rename); refuse to overwrite without force. */
+export function writeFileAtomic(path: string, data: string | Uint8Array, force = false): void {
+  if (existsSync(path) && !force) {
+    throw new UsageError('exists', `${path} already exists`, 'pass --force to overwrite it, or choose another --out');
+  }
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+export async function writeResult(result: Result<any>, opts: OutputOptions, ctx: CliContext): Promise<void> {
+  const format = resolveFormat(opts, ctx);
+  const outPath = opts.out ? resolve(ctx.cwd, opts.out) : undefined;
+  let text: string | undefined;
+  if (format === 'json') text = JSON.stringify(result, null, 2) + '\n';
+  else if (format === 'csv') text = toCsv(result.rows);
+  else if (format === 'table') {
+    const head = `${result.card?.title?.en ?? result.method}\n`;
+    const warn = result.warnings.length ? result.warnings.map((w) => `warning: ${w.message}`).join('\n') + '\n' : '';
+    text = head + toTextTable(result.rows, outPath ? Infinity : 60) + summaryText(result.summary) + warn;
+  } else {
+    if (!outPath) throw new UsageError('xlsx-needs-out', '--format xlsx writes a file', 'add --out results.xlsx');
+    const { resultToXlsx } = await import('../io/xlsx-write.js');
+    writeFileAtomic(outPath, await resultToXlsx(result), opts.force);
+    ctx.stderr(`wrote ${outPath}\n`);
+    return;
+  }
+  if (outPath) {
+    writeFileAtomic(outPath, text, opts.force);
+    ctx.stderr(`wrote ${outPath}\n`);
+  } else {
+    ctx.stdout(text);
+  }
+}

@@ -1,0 +1,2 @@
+// Public API of src/core/aggregate (filled as methods land).
+export {};

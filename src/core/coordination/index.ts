@@ -1,0 +1,2 @@
+// Public API of src/core/coordination (filled as methods land).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/core/disparity (filled as methods land).
+export {};

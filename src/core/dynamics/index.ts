@@ -1,0 +1,2 @@
+// Public API of src/core/dynamics (filled as methods land).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/core/evaluation (filled as methods land).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/core/forecast (filled as methods land).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/core/framework (filled as methods land).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/core/frontier (filled as methods land).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/core/normalize (filled as methods land).
+export {};

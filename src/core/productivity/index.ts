@@ -1,0 +1,2 @@
+// Public API of src/core/productivity (filled as methods land).
+export {};

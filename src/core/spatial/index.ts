@@ -1,0 +1,2 @@
+// Public API of src/core/spatial (filled as methods land).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/core/weights (filled as methods land).
+export {};

@@ -1,0 +1,2 @@
+// Node-side reading and writing of files (filled as loaders land).
+export {};
