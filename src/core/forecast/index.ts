@@ -1,2 +1,2 @@
-// Public API of src/core/forecast (filled as methods land).
-export {};
+// Public API of src/core/forecast: GM(1,1).
+export * from './gm11.js';

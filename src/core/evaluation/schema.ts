@@ -1,0 +1,217 @@
+// JSON Schema (draft-07) of the evaluation spec. Published as schema/evaluation.schema.json (a test keeps the
+// file and this object in sync), so editors (VS Code YAML, IntelliJ) can validate and complete specs.
+// Every object is closed (additionalProperties: false) so a typo is an error that names the nearest key;
+// `description`s are written as the "what to write" hint the validator shows.
+
+const text = {
+  description: 'a text, or {en: "...", zh: "..."}',
+  oneOf: [
+    { type: 'string' },
+    { type: 'object', properties: { en: { type: 'string' }, zh: { type: 'string' } }, additionalProperties: false },
+  ],
+};
+
+const column = { type: 'string', minLength: 1, description: 'a column name of the data, e.g. rgdpna' };
+const columns = { type: 'array', items: column, minItems: 1, description: 'a list of column names, e.g. [rnna, labour]' };
+const series = {
+  type: 'string',
+  minLength: 1,
+  description: 'a series: index, index.<dimension>, tfp, malmquist, or a data column',
+};
+const year = { type: 'integer', minimum: 1000, maximum: 9999, description: 'a year such as 2017' };
+const periodRange = {
+  type: 'object',
+  properties: { from: year, to: year },
+  additionalProperties: false,
+  description: 'a range such as {from: 2000, to: 2017}',
+};
+const weightsSource = {
+  type: 'string',
+  pattern: '^(knn:[1-9][0-9]*|queen|rook|distance)$',
+  description: 'spatial weights: knn:K (K a positive integer, e.g. knn:6), queen, rook or distance',
+};
+const periodChoice = {
+  description: 'a year such as 2017, or last',
+  oneOf: [year, { const: 'last' }],
+};
+
+export const EVALUATION_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://xinzhi.dev/schema/evaluation.schema.json',
+  title: 'xinzhi evaluation spec',
+  type: 'object',
+  required: ['xinzhi', 'data'],
+  additionalProperties: false,
+  properties: {
+    xinzhi: { const: 1, description: 'the spec version: write `xinzhi: 1`' },
+    title: text,
+    data: {
+      type: 'object',
+      required: ['file'],
+      additionalProperties: false,
+      description: 'where the data is: at least `file: pwt` or `file: mydata.csv` with `id:` and `period:` columns',
+      properties: {
+        file: { type: 'string', minLength: 1, description: 'pwt (the bundled Penn World Table 9.1) or a path relative to the spec' },
+        id: column,
+        period: column,
+        name: column,
+        sheet: { type: 'string' },
+        encoding: { type: 'string' },
+        labels: columns,
+        periods: periodRange,
+        include: { type: 'array', items: { type: 'string' }, minItems: 1 },
+        exclude: { type: 'array', items: { type: 'string' }, minItems: 1 },
+        groups: {
+          type: 'object',
+          required: ['file', 'key', 'column'],
+          additionalProperties: false,
+          description: 'a lookup table: {file: regions.csv, key: iso3, column: region}',
+          properties: { file: { type: 'string', minLength: 1 }, key: column, column, as: column },
+        },
+      },
+    },
+    prepare: {
+      type: 'array',
+      description: 'a list of steps, each one of derive, interpolate, deflate, capital',
+      items: {
+        type: 'object',
+        minProperties: 1,
+        maxProperties: 1,
+        additionalProperties: false,
+        description: 'one step per list item, e.g. `- derive: {name: labour, formula: emp * hc}`',
+        properties: {
+          derive: {
+            type: 'object',
+            required: ['name', 'formula'],
+            additionalProperties: false,
+            properties: { name: column, formula: { type: 'string', minLength: 1, description: 'an arithmetic formula of columns, e.g. emp * hc' }, label: text },
+          },
+          interpolate: {
+            type: 'object',
+            required: ['columns'],
+            additionalProperties: false,
+            properties: {
+              columns,
+              method: { enum: ['linear', 'loglinear'] },
+              ends: { enum: ['growth', 'arithmetic', 'linear', 'carry', 'none'] },
+            },
+          },
+          deflate: {
+            type: 'object',
+            required: ['columns', 'deflator'],
+            additionalProperties: false,
+            properties: { columns, deflator: column, base: year, chain: { type: 'boolean' } },
+          },
+          capital: {
+            type: 'object',
+            required: ['investment'],
+            additionalProperties: false,
+            properties: {
+              name: column,
+              investment: column,
+              deflator: column,
+              delta: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'a depreciation rate such as 0.096' },
+              base: { enum: ['steadyState', 'ratio'] },
+            },
+          },
+        },
+      },
+    },
+    index: {
+      type: 'object',
+      required: ['framework'],
+      additionalProperties: false,
+      properties: {
+        framework: { type: 'string', minLength: 1, description: 'a built-in framework (pwt, nqpf, hqd) or a framework file' },
+        normalize: { enum: ['minmax', 'zscore', 'vector'] },
+        weights: { enum: ['entropy', 'critic', 'cv', 'sd', 'pca', 'equal'] },
+        aggregate: { enum: ['weighted', 'topsis', 'gra', 'vikor', 'rsr'] },
+        scope: { enum: ['pooled', 'period'] },
+        shift: { type: 'number', minimum: 0, description: 'a small non-negative number such as 0.0001' },
+      },
+    },
+    tfp: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        growth: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            method: { enum: ['pwt', 'solow', 'tornqvist'] },
+            output: column,
+            capital: column,
+            labor: column,
+            share: { description: 'a labour-share column or a number in (0,1)', oneOf: [column, { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 }] },
+            base: year,
+          },
+        },
+        malmquist: {
+          type: 'object',
+          required: ['inputs', 'outputs'],
+          additionalProperties: false,
+          properties: {
+            inputs: columns,
+            outputs: columns,
+            undesirable: columns,
+            periods: periodRange,
+            index: { enum: ['malmquist', 'ml', 'gml', 'luenberger'] },
+            frontier: { type: 'string', pattern: '^(contemporaneous|sequential|global|biennial|window:[1-9][0-9]*)$', description: 'contemporaneous, sequential, global, biennial or window:K' },
+            orientation: { enum: ['in', 'out'] },
+            rts: { enum: ['crs', 'vrs'] },
+          },
+        },
+      },
+    },
+    analyses: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        coupling: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { systems: { type: 'array', items: { type: 'string' }, minItems: 2, description: 'at least two index dimensions' }, variant: { enum: ['standard', 'wang', 'fan'] } },
+        },
+        obstacle: { type: 'object', additionalProperties: false, properties: { top: { type: 'integer', minimum: 1, maximum: 50 } } },
+        disparity: {
+          type: 'object',
+          required: ['of', 'group'],
+          additionalProperties: false,
+          properties: {
+            of: { description: 'a series or a list of series', oneOf: [series, { type: 'array', items: series, minItems: 1 }] },
+            group: { ...column, description: 'a label column that groups the units, e.g. region' },
+            method: { enum: ['dagum', 'theil', 'gini'] },
+          },
+        },
+        kde: { type: 'object', required: ['of'], additionalProperties: false, properties: { of: series, periods: { type: 'array', items: year, minItems: 1 } } },
+        markov: { type: 'object', required: ['of'], additionalProperties: false, properties: { of: series, classes: { type: 'integer', minimum: 2, maximum: 10 } } },
+        spatialMarkov: {
+          type: 'object',
+          required: ['of'],
+          additionalProperties: false,
+          properties: { of: series, classes: { type: 'integer', minimum: 2, maximum: 10 }, weights: weightsSource },
+        },
+        convergence: { type: 'object', required: ['of'], additionalProperties: false, properties: { of: series } },
+        moran: { type: 'object', required: ['of'], additionalProperties: false, properties: { of: series, weights: weightsSource, period: periodChoice } },
+        lisa: { type: 'object', required: ['of'], additionalProperties: false, properties: { of: series, weights: weightsSource, period: periodChoice } },
+        forecast: {
+          type: 'object',
+          required: ['of'],
+          additionalProperties: false,
+          properties: { of: series, horizon: { type: 'integer', minimum: 1, maximum: 30 }, top: { type: 'integer', minimum: 1, maximum: 50 } },
+        },
+      },
+    },
+    output: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        language: { enum: ['en', 'zh'] },
+        formats: { type: 'array', items: { enum: ['json', 'csv', 'xlsx', 'docx', 'tex', 'html'] }, minItems: 1, uniqueItems: true },
+        top: { type: 'integer', minimum: 1, maximum: 100 },
+        digits: { type: 'integer', minimum: 0, maximum: 12 },
+        map: { enum: ['world', 'china', 'none'] },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,12 @@
+// The section modules in run order, and the check that every block of the spec is handled by one of them.
+
+import type { Planner, SectionModule } from './registry.js';
+import { notAvailable } from './registry.js';
+import { disparitySection } from './disparity.js';
+import { moranSection, lisaSection } from './spatial.js';
+
+export const SECTIONS: SectionModule[] = [disparitySection, moranSection, lisaSection];
+
+const wired = new Set(SECTIONS.flatMap((s) => s.keys));
+
+export const PLANNERS: Planner[] = [(ctx) => ({ steps: [], issues: notAvailable(ctx, wired) }), ...SECTIONS.map((s) => s.plan)];

@@ -1,0 +1,326 @@
+// TFP by growth accounting: Solow residual, Törnqvist, and the Penn World Table method (methods.md G1–G3, G5).
+//
+// Solow, R. M. (1957). REStat 39(3), 312–320: ΔlnA = ΔlnY − αΔlnK − (1−α)ΔlnL, α given (no silent default).
+// Törnqvist (methods.md G2): ΔlnTFP_t = ΔlnY − s̄ΔlnL − (1−s̄)ΔlnK with s̄ = (s_{L,t} + s_{L,t−1})/2.
+// PWT (Feenstra, Inklaar & Timmer 2015, AER 105(10), 3150–3182; methods.md G3) is the Törnqvist index with
+// Y = rgdpna, K = rkna, L = emp·hc·avh, s = labsh, chained from 2011; where a country lacks avh in t−1 or t its
+// hours growth is the USA's for that year. This reproduces every published rtfpna (6,006 values) to float32.
+// Labour is the product of `labor` × `humanCapital` × `hours` (each optional but labor); ΔlnL is the sum of the
+// factors' log changes, and `hoursFill` names the entity whose Δln hours fills a missing own hours link.
+// Levels (G5): tfp = 1 at the base period, chained forward and backward; a missing link breaks the chain on that
+// side. `growth` is the log change (Solow `rates: discrete`: the discrete rate) from the previous panel period.
+// Every present source row gets a row; a null comes with status `insufficient_data` and a reason.
+// O(n·T).
+
+import { DataError, UsageError } from '../errors.js';
+import type { Panel } from '../panel/panel.js';
+import { SOFTWARE } from '../version.js';
+import { countStatuses, type Result, type Status } from '../result.js';
+import { chainLevels, compareIds } from './chain.js';
+
+export type GrowthMethod = 'solow' | 'tornqvist' | 'pwt';
+
+export interface TfpGrowthOptions {
+  method: GrowthMethod;
+  /** Output column (pwt: rgdpna). */
+  output?: string;
+  /** Capital (services) column (pwt: rkna). */
+  capital?: string;
+  /** Labour column, persons or hours (pwt: emp). */
+  labor?: string;
+  /** Human-capital index column multiplying labour (pwt: hc). */
+  humanCapital?: string;
+  /** Average hours per worker column multiplying labour (pwt: avh). */
+  hours?: string;
+  /** Entity whose Δln hours fills a link where the entity's own hours are missing (pwt: USA); null = no fill. */
+  hoursFill?: string | null;
+  /** Labour-share column (tornqvist, pwt: labsh). */
+  share?: string;
+  /** Capital share α for Solow; required, in (0, 1). */
+  alpha?: number;
+  /** Solow growth rates: log differences (default) or discrete X_t/X_{t−1} − 1. */
+  rates?: 'log' | 'discrete';
+  /** Base period (tfp = 1 there). Default: the first period; pwt: 2011. */
+  base?: number;
+}
+
+export interface TfpGrowthRow {
+  id: string;
+  period: number;
+  tfp: number | null;
+  growth: number | null;
+  /** Solow only: TFP contribution to output growth, ΔlnA/ΔlnY × 100. */
+  contribution?: number | null;
+  status: Status;
+  reason?: string;
+}
+
+const PWT_DEFAULTS = {
+  output: 'rgdpna',
+  capital: 'rkna',
+  labor: 'emp',
+  humanCapital: 'hc',
+  hours: 'avh',
+  hoursFill: 'USA',
+  share: 'labsh',
+  base: 2011,
+} as const;
+
+interface Resolved {
+  method: GrowthMethod;
+  output: string;
+  capital: string;
+  labor: string;
+  humanCapital: string | null;
+  hours: string | null;
+  hoursFill: string | null;
+  share: string | null;
+  alpha: number | null;
+  rates: 'log' | 'discrete';
+  base: number;
+  baseIndex: number;
+}
+
+function resolve(panel: Panel, o: TfpGrowthOptions): Resolved {
+  const method = o.method;
+  if (method !== 'solow' && method !== 'tornqvist' && method !== 'pwt') {
+    throw new UsageError('bad-option', `method must be solow, tornqvist or pwt (got "${String(method)}")`);
+  }
+  const d = method === 'pwt' ? PWT_DEFAULTS : undefined;
+  const need = (name: string, v: string | undefined): string => {
+    if (!v) throw new UsageError('missing-option', `tfp growth (${method}) needs the ${name} column`, `name it with --${name}`);
+    return v;
+  };
+  const output = need('output', o.output ?? d?.output);
+  const capital = need('capital', o.capital ?? d?.capital);
+  const labor = need('labor', o.labor ?? d?.labor);
+  const humanCapital = o.humanCapital ?? d?.humanCapital ?? null;
+  const hours = o.hours ?? d?.hours ?? null;
+  const hoursFill = o.hoursFill === undefined ? (d?.hoursFill ?? null) : o.hoursFill;
+  let share: string | null = null;
+  let alpha: number | null = null;
+  if (method === 'solow') {
+    if (o.alpha === undefined || o.alpha === null) {
+      throw new UsageError('missing-option', 'the Solow residual needs the capital share α; there is no default', 'pass alpha (e.g. --alpha 0.4)');
+    }
+    if (!(o.alpha > 0 && o.alpha < 1)) throw new UsageError('bad-option', `alpha must lie in (0, 1) (got ${o.alpha})`);
+    alpha = o.alpha;
+  } else {
+    share = need('share', o.share ?? d?.share);
+  }
+  const rates = o.rates ?? 'log';
+  if (rates !== 'log' && rates !== 'discrete') throw new UsageError('bad-option', `rates must be log or discrete (got "${String(rates)}")`);
+  if (rates === 'discrete' && method !== 'solow') throw new UsageError('bad-option', 'rates: discrete applies to the Solow residual only');
+  const base = o.base ?? d?.base ?? panel.periods[0];
+  const baseIndex = panel.periods.indexOf(base);
+  if (baseIndex < 0) {
+    throw new UsageError('bad-option', `base period ${base} is not among the panel's periods (${panel.periods[0]}–${panel.periods[panel.periods.length - 1]})`);
+  }
+  for (const c of [output, capital, labor, humanCapital, hours, share]) {
+    if (c !== null && !panel.columns[c]) {
+      throw new DataError('unknown-column', `no numeric column "${c}"`, { file: panel.source, column: c }, `columns are: ${Object.keys(panel.columns).join(', ')}`);
+    }
+  }
+  if (hoursFill !== null && hours !== null && !panel.ids.includes(hoursFill)) {
+    throw new UsageError('bad-option', `hoursFill entity "${hoursFill}" is not in the data`, 'name an id present in the panel, or pass hoursFill: null');
+  }
+  return { method, output, capital, labor, humanCapital, hours, hoursFill, share, alpha, rates, base, baseIndex };
+}
+
+/** Positive-where-present check; a missing value (NaN) is allowed and breaks links, a value ≤ 0 is a data error. */
+function checkPositive(panel: Panel, name: string): void {
+  const col = panel.columns[name];
+  const T = panel.periods.length;
+  for (let k = 0; k < col.length; k++) {
+    const v = col[k];
+    if (panel.present[k] && Number.isFinite(v) && v <= 0) {
+      const i = Math.floor(k / T);
+      throw new DataError('non-positive', `${name} must be positive for growth accounting (logs are taken)`, {
+        file: panel.source, row: panel.sourceRow?.[k] || undefined, column: name, id: panel.ids[i], period: panel.periods[k % T], text: String(v),
+      }, 'fix or remove the value; a missing value only breaks the chain');
+    }
+  }
+}
+
+function checkShare(panel: Panel, name: string): void {
+  const col = panel.columns[name];
+  const T = panel.periods.length;
+  for (let k = 0; k < col.length; k++) {
+    const v = col[k];
+    if (panel.present[k] && Number.isFinite(v) && (v < 0 || v > 1)) {
+      const i = Math.floor(k / T);
+      throw new DataError('bad-share', `${name} is a labour share and must lie in [0, 1]`, {
+        file: panel.source, row: panel.sourceRow?.[k] || undefined, column: name, id: panel.ids[i], period: panel.periods[k % T], text: String(v),
+      }, 'give shares as fractions, not percentages');
+    }
+  }
+}
+
+/** TFP levels and growth by growth accounting (Solow, Törnqvist, PWT). */
+export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGrowthRow> {
+  const r = resolve(panel, options);
+  const n = panel.ids.length;
+  const T = panel.periods.length;
+  const Y = panel.columns[r.output];
+  const K = panel.columns[r.capital];
+  const L = panel.columns[r.labor];
+  const H = r.humanCapital ? panel.columns[r.humanCapital] : null;
+  const A = r.hours ? panel.columns[r.hours] : null;
+  const S = r.share ? panel.columns[r.share] : null;
+  for (const c of [r.output, r.capital, r.labor, r.humanCapital, r.hours]) if (c) checkPositive(panel, c);
+  if (r.share) checkShare(panel, r.share);
+
+  const fin = (col: Float64Array | null, k: number): boolean => col === null || (panel.present[k] === 1 && Number.isFinite(col[k]));
+  // Cell completeness (everything but hours, which may be filled per link).
+  const complete = new Uint8Array(n * T);
+  for (let k = 0; k < n * T; k++) complete[k] = fin(Y, k) && fin(K, k) && fin(L, k) && fin(H, k) && fin(S, k) ? 1 : 0;
+  const fillIdx = r.hoursFill !== null && A ? panel.ids.indexOf(r.hoursFill) : -1;
+
+  const growth = new Float64Array(n * T).fill(NaN);
+  const dlnY = new Float64Array(n * T).fill(NaN);
+  const linkReason: (string | undefined)[] = new Array(n * T);
+  const filled = new Uint8Array(n * T);
+  const alpha = r.alpha ?? 0;
+  for (let i = 0; i < n; i++) {
+    for (let t = 1; t < T; t++) {
+      const k = i * T + t;
+      const k0 = k - 1;
+      if (!complete[k] || !complete[k0]) {
+        linkReason[k] = `needs ${missingNames(r, panel, [k0, k])} in ${panel.periods[t - 1]} and ${panel.periods[t]}`;
+        continue;
+      }
+      let dlh = 0;
+      if (A) {
+        if (fin(A, k) && fin(A, k0)) dlh = Math.log(A[k] / A[k0]);
+        else if (fillIdx >= 0 && fin(A, fillIdx * T + t) && fin(A, fillIdx * T + t - 1)) {
+          dlh = Math.log(A[fillIdx * T + t] / A[fillIdx * T + t - 1]);
+          filled[k] = 1;
+        } else {
+          linkReason[k] = `needs ${r.hours} in ${panel.periods[t - 1]} and ${panel.periods[t]}`;
+          continue;
+        }
+      }
+      if (r.method === 'solow' && r.rates === 'discrete') {
+        const lab = L[k] * (H ? H[k] : 1);
+        const lab0 = L[k0] * (H ? H[k0] : 1);
+        const gL = (lab / lab0) * Math.exp(dlh) - 1;
+        const gY = Y[k] / Y[k0] - 1;
+        growth[k] = gY - alpha * (K[k] / K[k0] - 1) - (1 - alpha) * gL;
+        dlnY[k] = gY;
+        continue;
+      }
+      const dY = Math.log(Y[k] / Y[k0]);
+      const dK = Math.log(K[k] / K[k0]);
+      const dL = Math.log(L[k] / L[k0]) + (H ? Math.log(H[k] / H[k0]) : 0) + dlh;
+      const sL = r.method === 'solow' ? 1 - alpha : 0.5 * (S![k] + S![k0]);
+      growth[k] = dY - sL * dL - (1 - sL) * dK;
+      dlnY[k] = dY;
+    }
+  }
+
+  const level = new Float64Array(n * T);
+  const linkKind = r.rates === 'discrete' ? 'discrete' : 'log';
+  for (let i = 0; i < n; i++) chainLevels(growth, i * T, T, r.baseIndex, linkKind, level, complete);
+
+  const order = panel.ids.map((_, i) => i).sort((a, b) => compareIds(panel.ids[a], panel.ids[b]));
+  const rows: TfpGrowthRow[] = [];
+  let nFilled = 0;
+  for (let t = 0; t < T; t++) {
+    for (const i of order) {
+      const k = i * T + t;
+      if (!panel.present[k]) continue;
+      const tfp = Number.isFinite(level[k]) ? level[k] : null;
+      const g = Number.isFinite(growth[k]) ? growth[k] : null;
+      if (filled[k] && g !== null) nFilled++;
+      const row: TfpGrowthRow = { id: panel.ids[i], period: panel.periods[t], tfp, growth: g, status: 'ok' };
+      if (r.method === 'solow') {
+        row.contribution = g !== null && dlnY[k] !== 0 ? (g / dlnY[k]) * 100 : null;
+      }
+      const reasons: string[] = [];
+      if (tfp === null) {
+        reasons.push(!complete[i * T + r.baseIndex]
+          ? `tfp: the chain needs data in the base period ${r.base}`
+          : `tfp: the chain to base ${r.base} is broken (${chainBreak(linkReason, complete, i, t, T, r.baseIndex, panel, r)})`);
+      }
+      if (g === null) reasons.push(t === 0 ? 'growth: no previous period' : `growth: ${linkReason[k] ?? 'no link'}`);
+      if (row.contribution === null && g !== null) reasons.push('contribution: output growth is zero');
+      if (reasons.length) {
+        row.status = 'insufficient_data';
+        row.reason = reasons.join('; ');
+      }
+      rows.push(row);
+    }
+  }
+
+  const conventions: Record<string, unknown> = {
+    method: r.method,
+    output: r.output,
+    capital: r.capital,
+    labour: [r.labor, r.humanCapital, r.hours].filter(Boolean).join(' × '),
+    hoursFill: r.hours ? (r.hoursFill ?? 'none') : undefined,
+    labourShare: r.share ?? undefined,
+    alpha: r.alpha ?? undefined,
+    weights: r.method === 'solow' ? 'constant capital share α' : 'Törnqvist: mean of the labour shares in t−1 and t',
+    growth: r.rates === 'discrete' ? 'discrete rate X_t/X_{t−1} − 1' : 'log difference from the previous panel period',
+    levels: `tfp = 1 in ${r.base}, chained forward and backward; a missing link breaks the chain on that side`,
+    base: r.base,
+  };
+  for (const key of Object.keys(conventions)) if (conventions[key] === undefined) delete conventions[key];
+  const statusCounts = countStatuses(rows);
+  const warnings = [];
+  if (nFilled > 0) {
+    warnings.push({
+      code: 'hours-filled',
+      message: `${nFilled} links used ${r.hoursFill}'s growth of ${r.hours} because the entity's own ${r.hours} was missing`,
+      count: nFilled,
+    });
+  }
+  return {
+    method: 'tfp-growth',
+    params: { ...options },
+    rows,
+    summary: {
+      base: r.base,
+      rows: rows.length,
+      withTfp: rows.filter((x) => x.tfp !== null).length,
+      withGrowth: rows.filter((x) => x.growth !== null).length,
+      hoursFilledLinks: nFilled,
+    },
+    warnings,
+    card: {
+      method: 'tfp-growth',
+      title: {
+        en: r.method === 'solow' ? 'TFP: Solow residual' : r.method === 'tornqvist' ? 'TFP: Törnqvist index' : 'TFP: Penn World Table method (rtfpna)',
+        zh: r.method === 'solow' ? '全要素生产率：索洛余值' : r.method === 'tornqvist' ? '全要素生产率：Törnqvist 指数' : '全要素生产率：佩恩表方法（rtfpna）',
+      },
+      conventions,
+      formulas: r.method === 'solow'
+        ? ['\\Delta\\ln A_t = \\Delta\\ln Y_t - \\alpha\\Delta\\ln K_t - (1-\\alpha)\\Delta\\ln L_t']
+        : ['\\Delta\\ln TFP_t = \\Delta\\ln Y_t - \\bar s_L\\Delta\\ln L_t - (1-\\bar s_L)\\Delta\\ln K_t', '\\bar s_L = (s_{L,t}+s_{L,t-1})/2'],
+      citations: r.method === 'solow'
+        ? [{ text: 'Solow, R. M. (1957). Technical change and the aggregate production function. Review of Economics and Statistics 39(3), 312–320.', doi: '10.2307/1926047' }]
+        : [
+            { text: 'Feenstra, R. C., Inklaar, R. & Timmer, M. P. (2015). The next generation of the Penn World Table. American Economic Review 105(10), 3150–3182.', doi: '10.1257/aer.20130954' },
+            { text: 'Törnqvist, L. (1936). The Bank of Finland\'s consumption price index. Bank of Finland Monthly Bulletin 10, 1–8.' },
+          ],
+      software: SOFTWARE,
+      statusCounts,
+    },
+  };
+}
+
+function missingNames(r: Resolved, panel: Panel, cells: number[]): string {
+  const names = [r.output, r.capital, r.labor, r.humanCapital, r.share].filter((c): c is string => c !== null);
+  const miss = names.filter((c) => cells.some((k) => !panel.present[k] || !Number.isFinite(panel.columns[c][k])));
+  return miss.length ? miss.join(', ') : 'data';
+}
+
+function chainBreak(linkReason: (string | undefined)[], complete: Uint8Array, i: number, t: number, T: number, b: number, panel: Panel, r: Resolved): string {
+  // The nearest broken link between t and the base.
+  if (t > b) {
+    for (let u = b + 1; u <= t; u++) if (linkReason[i * T + u]) return `link ${panel.periods[u - 1]}→${panel.periods[u]}: ${linkReason[i * T + u]}`;
+  } else {
+    for (let u = b; u > t; u--) if (linkReason[i * T + u]) return `link ${panel.periods[u - 1]}→${panel.periods[u]}: ${linkReason[i * T + u]}`;
+  }
+  return complete[i * T + t] ? 'a link is missing' : `missing ${missingNames(r, panel, [i * T + t])}`;
+}

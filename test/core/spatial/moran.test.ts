@@ -1,0 +1,180 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { readJson, expectClose } from '../../helpers.js';
+import {
+  weightsFromNeighbourMap, subsetWeights, rowStandardise, moranTest, localMoranStatistics, gearyTest, weightsFromLists,
+  moran, lisa, geary,
+} from '../../../src/core/spatial/index.js';
+import { createPanel } from '../../../src/core/panel/panel.js';
+
+// Reference: shared/fixtures/index/expected/moran_2020.json (spdep 1.2.7 moran.test / localmoran, row-standardised
+// queen weights with 海南–广东 linked). Closed-form values: 1e-9 relative (absolute floor 1e-12), quadrants exact.
+const fx = readJson('fixtures/index/expected/moran_2020.json');
+const nb = readJson('fixtures/index/data/provinces_queen.json');
+const provinces: string[] = fx.result.provinces;
+const values = Float64Array.from(fx.result.values as number[]);
+const W = rowStandardise(subsetWeights(weightsFromNeighbourMap(nb), provinces));
+const REL = 1e-9, ABS = 1e-12;
+const quad = (s: string) => s.split('-').map((p) => p[0]).join('');
+
+describe('global Moran (moran_2020 fixture)', () => {
+  const r = moranTest(values, W, { permutations: 0 });
+  for (const [key, inf] of [['norm', r.normality], ['rand', r.randomisation]] as const) {
+    it(`${key}: I, E, Var, z, p`, () => {
+      const g = fx.result.global[key];
+      expectClose(r.I, g.I, REL, ABS, 'I');
+      expectClose(r.EI, g.expected_I, REL, ABS, 'EI');
+      expectClose(inf.VI, g.variance, REL, ABS, 'VI');
+      expectClose(inf.z, g.z, REL, ABS, 'z');
+      expectClose(inf.pGreater, g.p_greater, REL, ABS, 'p_greater');
+      expectClose(inf.pTwoSided, g.p_two_sided, REL, ABS, 'p_two_sided');
+    });
+  }
+  it('permutation p is seeded, folded and deterministic', () => {
+    const a = moranTest(values, W, { permutations: 999, seed: 7 });
+    const b = moranTest(values, W, { permutations: 999, seed: 7 });
+    expect(a.permutation).toEqual(b.permutation);
+    expect(a.permutation!.pSim).toBeGreaterThan(0.03);
+    expect(a.permutation!.pSim).toBeLessThanOrEqual(0.5);
+    // With 999 draws the one-sided pseudo p is close to the randomisation p (0.095) within Monte Carlo error.
+    expect(Math.abs(a.permutation!.pSim - fx.result.global.rand.p_greater)).toBeLessThan(0.04);
+    expectClose(a.permutation!.mean, -1 / 30, 0, 0.02, 'mean of I_sim');
+  });
+});
+
+describe('local Moran (moran_2020 fixture)', () => {
+  for (const [key, variance] of [['cond', 'conditional'], ['total', 'total']] as const) {
+    it(`${key}: Ii, E, Var, Z, p and quadrants`, () => {
+      const exp = fx.result.local[key];
+      const r = localMoranStatistics(values, W, { variance, permutations: 0 });
+      for (let i = 0; i < provinces.length; i++) {
+        const what = `${key} ${provinces[i]}`;
+        expectClose(r.Ii[i], exp.Ii[i], REL, ABS, `${what} Ii`);
+        expectClose(r.EIi[i], exp.E_Ii[i], REL, ABS, `${what} E`);
+        expectClose(r.VIi[i], exp.Var_Ii[i], REL, ABS, `${what} Var`);
+        expectClose(r.ZIi[i], exp.Z_Ii[i], REL, ABS, `${what} Z`);
+        expectClose(r.pTwoSided[i], exp.p_two_sided[i], REL, ABS, `${what} p`);
+        if (exp.p_greater) expectClose(r.pGreater[i], exp.p_greater[i], REL, ABS, `${what} p_greater`);
+      }
+      expect(r.quadrant).toEqual(exp.quadrant_pysal.map(quad));
+      expect(localMoranStatistics(values, W, { variance, permutations: 0, quadrantCentre: 'mean' }).quadrant).toEqual(exp.quadrant_mean.map(quad));
+      expect(localMoranStatistics(values, W, { variance, permutations: 0, quadrantCentre: 'median' }).quadrant).toEqual(exp.quadrant_median.map(quad));
+    });
+  }
+  it('esda scaling multiplies Ii by (n−1)/n and leaves z unchanged', () => {
+    const a = localMoranStatistics(values, W, { permutations: 0 });
+    const b = localMoranStatistics(values, W, { permutations: 0, scaling: 'esda' });
+    for (let i = 0; i < 31; i++) {
+      expectClose(b.Ii[i], (a.Ii[i] * 30) / 31, 1e-14, 1e-15, 'esda Ii');
+      expectClose(b.ZIi[i], a.ZIi[i], 1e-12, 1e-14, 'esda z');
+    }
+  });
+  it('quadrant codes: esda 1 HH 2 LH 3 LL 4 HL; geoda 1 HH 2 LL 3 LH 4 HL', () => {
+    const a = localMoranStatistics(values, W, { permutations: 0 });
+    const g = localMoranStatistics(values, W, { permutations: 0, geodaQuads: true });
+    const esda = { HH: 1, LH: 2, LL: 3, HL: 4 }, geoda = { HH: 1, LL: 2, LH: 3, HL: 4 };
+    a.quadrant.forEach((q, i) => { expect(a.quadrantCode[i]).toBe(esda[q]); expect(g.quadrantCode[i]).toBe(geoda[q]); });
+  });
+  it('conditional permutation: seeded, p in (0, 0.5], strong clusters significant', () => {
+    const a = localMoranStatistics(values, W, { permutations: 999, seed: 1 });
+    const b = localMoranStatistics(values, W, { permutations: 999, seed: 1 });
+    expect(Array.from(a.pSim!)).toEqual(Array.from(b.pSim!));
+    for (const p of a.pSim!) { expect(p).toBeGreaterThan(0); expect(p).toBeLessThanOrEqual(0.5); }
+    const sh = provinces.indexOf('上海');
+    expect(a.pSim![sh]).toBeLessThan(0.05); // Z = 2.74 analytically
+  });
+});
+
+describe('identities and properties', () => {
+  it('Σ_i I_i = S0·I (= n·I row-standardised)', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 31, maxLength: 31 }), (xs) => {
+      const x = Float64Array.from(xs);
+      const mean = xs.reduce((a, b) => a + b, 0) / 31;
+      if (xs.every((v) => Math.abs(v - mean) < 1e-6)) return;
+      const g = moranTest(x, W, { permutations: 0 });
+      const l = localMoranStatistics(x, W, { permutations: 0 });
+      const s = l.Ii.reduce((a, b) => a + b, 0);
+      expectClose(s, 31 * g.I, 1e-9, 1e-9, 'ΣIi');
+    }), { numRuns: 50 });
+  });
+  it('Σ_i I_i = S0·I for binary (unstandardised) weights', () => {
+    const B = subsetWeights(weightsFromNeighbourMap(nb), provinces);
+    const g = moranTest(values, B, { permutations: 0 });
+    const l = localMoranStatistics(values, B, { permutations: 0 });
+    const S0 = B.weights.reduce((a, b) => a + b, 0);
+    expectClose(l.Ii.reduce((a, b) => a + b, 0), S0 * g.I, 1e-12, 1e-14, 'ΣIi binary');
+  });
+  it('a layout that is a symmetry of the lattice leaves I unchanged; a checkerboard gives I = −1', () => {
+    // 6×6 rook lattice; values on a gradient, then mirrored (a graph automorphism): same I.
+    const side = 6, n = side * side;
+    const ids = Array.from({ length: n }, (_, k) => `c${String(k).padStart(2, '0')}`);
+    const lists = ids.map((_, k) => {
+      const r = Math.floor(k / side), c = k % side, l: number[] = [];
+      if (r > 0) l.push(k - side); if (r < side - 1) l.push(k + side); if (c > 0) l.push(k - 1); if (c < side - 1) l.push(k + 1);
+      return l;
+    });
+    const w = rowStandardise(weightsFromLists(ids, lists));
+    const grad = Float64Array.from({ length: n }, (_, k) => Math.floor(k / side) + 0.3 * (k % side) ** 2);
+    const mirrored = Float64Array.from({ length: n }, (_, k) => grad[Math.floor(k / side) * side + (side - 1 - (k % side))]);
+    const rotated = Float64Array.from({ length: n }, (_, k) => grad[(k % side) * side + (side - 1 - Math.floor(k / side))]);
+    const I0 = moranTest(grad, w, { permutations: 0 }).I;
+    expect(I0).toBeGreaterThan(0.5);
+    expectClose(moranTest(mirrored, w, { permutations: 0 }).I, I0, 1e-12, 0, 'mirror');
+    expect(moranTest(rotated, w, { permutations: 0 }).I).toBeGreaterThan(0.5);
+    const checker = Float64Array.from({ length: n }, (_, k) => ((Math.floor(k / side) + (k % side)) % 2 ? 1 : 0));
+    expectClose(moranTest(checker, w, { permutations: 0 }).I, -1, 1e-12, 0, 'checkerboard');
+    // Negating the values leaves I unchanged; an affine change too.
+    expectClose(moranTest(grad.map((v) => 3 - 2 * v), w, { permutations: 0 }).I, I0, 1e-12, 0, 'affine');
+  });
+  it('Geary C: 1 − C and I agree in sign on strong patterns; checkerboard gives C > 1', () => {
+    const g = gearyTest(values, W, { permutations: 0 });
+    expect(g.C).toBeLessThan(1.2);
+    expect(g.normality.VC).toBeGreaterThan(0);
+    expect(g.randomisation.VC).toBeGreaterThan(0);
+  });
+  it('constant values give status undefined, not NaN rows', () => {
+    const r = moranTest(new Float64Array(31).fill(2), W, { permutations: 10 });
+    expect(r.status).toBe('undefined');
+  });
+});
+
+describe('panel API', () => {
+  const panel = createPanel({
+    ids: provinces, periods: [2020],
+    entity: provinces, period: provinces.map(() => 2020),
+    values: { score: values }, source: 'moran fixture',
+  });
+  it('moran rows match the fixture and carry both variances', () => {
+    const res = moran(panel, { value: 'score', weights: weightsFromNeighbourMap(nb), permutations: 99 });
+    const row = res.rows[0];
+    expectClose(row.I!, fx.result.global.rand.I, REL, ABS, 'I');
+    expectClose(row.p!, fx.result.global.rand.p_two_sided, REL, ABS, 'p');
+    expectClose(row.normality.pGreater!, fx.result.global.norm.p_greater, REL, ABS, 'p norm greater');
+    expect(res.card.conventions.permutations).toBe(99);
+    expect(JSON.stringify(res)).not.toMatch(/NaN|Infinity/);
+  });
+  it('lisa rows sorted by id with quadrants and clusters', () => {
+    const res = lisa(panel, { value: 'score', weights: weightsFromNeighbourMap(nb), permutations: 99 });
+    const ids = res.rows.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    const bj = res.rows.find((r) => r.id === '北京')!;
+    expectClose(bj.Ii!, fx.result.local.cond.Ii[0], REL, ABS, 'Ii');
+    expect(bj.quadrant).toBe('HL');
+  });
+  it('missing values: the unit is dropped before standardising and reported with a status', () => {
+    const v2 = Float64Array.from(values); v2[provinces.indexOf('西藏')] = NaN;
+    const p2 = { ...panel, columns: { score: v2 } };
+    const res = lisa(p2, { value: 'score', weights: weightsFromNeighbourMap(nb), permutations: 0 });
+    const xz = res.rows.find((r) => r.id === '西藏')!;
+    expect(xz.status).toBe('insufficient_data');
+    expect(res.rows.length).toBe(31);
+    const m = moran(p2, { value: 'score', weights: weightsFromNeighbourMap(nb), permutations: 0 });
+    expect(m.rows[0].n).toBe(30);
+    expect(m.warnings.some((w) => w.code === 'missing-values')).toBe(true);
+  });
+  it('geary rows', () => {
+    const res = geary(panel, { value: 'score', weights: weightsFromNeighbourMap(nb), permutations: 99 });
+    expect(res.rows[0].C).toBeGreaterThan(0);
+    expect(res.rows[0].status).toBe('ok');
+  });
+});
