@@ -379,6 +379,28 @@ export function readDta(bytes: Uint8Array, name = 'data.dta', options: ReadDtaOp
     strlO.push(types[j] === 'strL' ? new Float64Array(N) : null);
   }
   const vBytes = L.strlVBytes;
+  // String interning: panels repeat the same ids and labels in every row; hashing the bytes and reusing
+  // the decoded string avoids allocating one string per cell (FNV-1a, verified byte by byte on a hit).
+  const cache = new Map<number, { at: number; len: number; s: string }>();
+  const interned = (from: number, to: number, ascii: boolean): string => {
+    const len = to - from;
+    if (len === 0) return '';
+    let h = 0x811c9dc5;
+    for (let q = from; q < to; q++) h = Math.imul(h ^ bytes[q], 0x01000193);
+    const hit = cache.get(h);
+    if (hit && hit.len === len) {
+      let same = true;
+      for (let q = 0; q < len; q++) if (bytes[hit.at + q] !== bytes[from + q]) { same = false; break; }
+      if (same) return hit.s;
+    }
+    let s: string;
+    if (ascii && len <= 64) {
+      s = '';
+      for (let q = from; q < to; q++) s += String.fromCharCode(bytes[q]);
+    } else s = decode(bytes.subarray(from, to));
+    if (cache.size < 65536) cache.set(h, { at: from, len, s });
+    return s;
+  };
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < K; j++) {
       const col = columns[j];
@@ -425,8 +447,14 @@ export function readDta(bytes: Uint8Array, name = 'data.dta', options: ReadDtaOp
           break;
         }
         case 'str': {
-          const b = bytes.subarray(off, off + strWidth[j]);
-          col[i] = decode(b.subarray(0, cstringEnd(b)));
+          const lim = off + strWidth[j];
+          let e = off;
+          let ascii = true;
+          while (e < lim && bytes[e] !== 0) {
+            if (bytes[e] >= 0x80) ascii = false;
+            e++;
+          }
+          col[i] = interned(off, e, ascii);
           break;
         }
         case 'strL': {

@@ -99,6 +99,22 @@ class Out {
     this.buf.set(b, this.pos);
     this.pos += n;
   }
+  /** A str# cell: `s` in UTF-8, NUL-padded to `width` bytes (the column width covers the longest value). */
+  str(s: string, width: number): void {
+    this.ensure(width);
+    const at = this.pos;
+    const b = this.buf;
+    let k = 0;
+    for (; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c >= 0x80) break;
+      b[at + k] = c;
+    }
+    let end = at + k;
+    if (k < s.length) end = at + enc.encodeInto(s, b.subarray(at, at + width)).written; // non-ASCII: re-encode whole
+    b.fill(0, end, at + width);
+    this.pos = at + width;
+  }
   u8(v: number): void { this.ensure(1); this.buf[this.pos++] = v; }
   u16(v: number): void { this.ensure(2); this.view.setUint16(this.pos, v, this.le); this.pos += 2; }
   u32(v: number): void { this.ensure(4); this.view.setUint32(this.pos, v, this.le); this.pos += 4; }
@@ -338,7 +354,7 @@ export function writeDta(table: DtaWriteInput, options: WriteDtaOptions = {}): U
       if (p.type === 'str' || p.type === 'strL') {
         const s = (v as string | null) ?? '';
         if (p.type === 'str') {
-          o.fixed(enc.encode(s), p.width);
+          o.str(s, p.width);
         } else {
           if (s === '') {
             o.buf.fill(0, at, at + 8);

@@ -9,6 +9,7 @@ import type { MethodCard } from '../core/result.js';
 import { fmtNum, fmtPercent, pick } from './format.js';
 import type { Path, Reader } from './refs.js';
 import { SECTION_VIEWS } from './views-sections.js';
+export { OKABE_ITO, VIRIDIS, baseOption } from './palette.js';
 
 export interface ChartSpec {
   id: string;
@@ -41,11 +42,6 @@ export interface Env {
 
 export type ViewBuilder = (r: Reader, section: Section, sIdx: number, env: Env) => { sentences: string[]; charts: ChartSpec[] };
 
-/** Okabe & Ito (2008) colour-blind-safe qualitative palette (black last). */
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'];
-/** Viridis, 9 stops, for sequential scales (perceptually uniform, prints in grey). */
-export const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
-
 export function escHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -65,16 +61,6 @@ export class Say {
   text(s: string): string {
     return escHtml(s);
   }
-}
-
-export function baseOption(extra: Record<string, unknown>): Record<string, unknown> {
-  return {
-    animation: false,
-    color: OKABE_ITO,
-    textStyle: { fontFamily: 'Noto Sans, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif', fontSize: 12 },
-    tooltip: { trigger: 'item', confine: true },
-    ...extra,
-  };
 }
 
 export function sectionViews(reader: Reader, results: EvaluationResults, opts: { maps: string[] }): SectionView[] {

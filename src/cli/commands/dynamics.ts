@@ -1,5 +1,192 @@
+// xinzhi dynamics kde|markov|spatial-markov|convergence — distribution dynamics (methods.md K).
+// Thin: parse options, load the panel (and spatial weights), call one core function, render the Result.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { UsageError, DataError } from '../../core/errors.js';
+import type { Panel } from '../../core/panel/panel.js';
+import type { Result } from '../../core/result.js';
+import type { SpatialWeights } from '../../core/spatial/types.js';
+import { kde, type KdeOptions } from '../../core/dynamics/kde.js';
+import type { KernelName } from '../../core/dynamics/kernel-density.js';
+import { markov, type MarkovOptions } from '../../core/dynamics/markov.js';
+import { spatialMarkov } from '../../core/dynamics/spatial-markov.js';
+import { convergence, type ConvergenceEffects, type SigmaMeasure } from '../../core/dynamics/convergence.js';
+import type { VcovType } from '../../core/math/regression.js';
+import { weightsFromNeighbourMap } from '../../core/spatial/weights.js';
+import { chinaProvinceWeights, chinaProvincePoints, type IslandRule } from '../../core/spatial/china-provinces.js';
+import { knnWeights } from '../../core/spatial/distance.js';
+import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
+import { writeResult } from '../output.js';
+import { parsePeriods } from './disparity.js';
 
-// Not yet implemented: registers nothing until its issue lands.
-export function register(_program: Command, _ctx: CliContext): void {}
+type Opts = Record<string, string | boolean | undefined>;
+
+function num(s: string | boolean | undefined, what: string): number | undefined {
+  if (s === undefined || typeof s === 'boolean') return undefined;
+  const v = Number(s);
+  if (s.trim() === '' || !Number.isFinite(v)) throw new UsageError('bad-option', `${what} must be a number (got "${s}")`);
+  return v;
+}
+
+function int(s: string | boolean | undefined, what: string): number | undefined {
+  const v = num(s, what);
+  if (v !== undefined && !Number.isInteger(v)) throw new UsageError('bad-option', `${what} must be a whole number (got "${s}")`);
+  return v;
+}
+
+function list(s: string | boolean | undefined, what: string): number[] | undefined {
+  if (s === undefined || typeof s === 'boolean') return undefined;
+  return s.split(',').map((x) => {
+    const v = num(x.trim(), what);
+    if (v === undefined) throw new UsageError('bad-option', `${what} is a comma-separated list of numbers`);
+    return v;
+  });
+}
+
+function oneOf<T extends string>(s: string | boolean | undefined, allowed: readonly T[], what: string): T | undefined {
+  if (s === undefined || typeof s === 'boolean') return undefined;
+  if (!allowed.includes(s as T)) throw new UsageError('bad-option', `${what} must be one of ${allowed.join(', ')} (got "${s}")`);
+  return s as T;
+}
+
+async function runOn(o: Opts, ctx: CliContext, variables: string[], compute: (p: Panel) => Result<any>): Promise<void> {
+  const loaded = await loadPanelForCli({ data: o.data as string, id: o.id as string, period: o.period as string, sheet: o.sheet as string, encoding: o.encoding as string }, ctx, { variables });
+  const result = compute(loaded.panel);
+  result.warnings.unshift(...loaded.warnings);
+  result.card.data = loaded.data;
+  await writeResult(result, { format: o.format as string, out: o.out as string, force: o.force as boolean, lang: o.lang as string }, ctx);
+}
+
+function classingOptions(o: Opts): Omit<MarkovOptions, 'value'> {
+  return {
+    k: int(o.k, '--k'),
+    scope: oneOf(o.classes, ['pooled', 'period'] as const, '--classes'),
+    cutoffs: list(o.cutoffs, '--cutoffs'),
+    relative: Boolean(o.relative),
+    lag: int(o.lag, '--lag'),
+    fillEmpty: Boolean(o.fillEmpty),
+  };
+}
+
+function addClassing(cmd: Command): Command {
+  return cmd
+    .option('--k <n>', 'number of quantile classes (default 4)')
+    .option('--classes <scope>', 'pooled (default) | period: where the quantile cut-offs come from')
+    .option('--cutoffs <list>', 'user cut-offs, ascending, comma-separated (override --k)')
+    .option('--relative', 'divide by the period mean before classing')
+    .option('--lag <d>', 'transition t → t + d (default 1)')
+    .option('--fill-empty', 'put 1 on the diagonal of rows without transitions');
+}
+
+/** --weights queen|rook|knn:K (bundled China provinces) or a JSON neighbour map {id: [ids]} / {id: {id: w}}. */
+function resolveWeights(spec: string, panel: Panel, islands: IslandRule | undefined, ctx: CliContext): SpatialWeights {
+  if (spec === 'queen' || spec === 'rook') return chinaProvinceWeights(panel.ids, { type: spec, islands });
+  const knn = /^knn:(\d+)$/.exec(spec);
+  if (knn) return knnWeights(chinaProvincePoints(panel.ids), Number(knn[1]));
+  const path = resolve(ctx.cwd, spec);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError('bad-weights', `--weights must be queen, rook, knn:K or a JSON neighbour file; cannot read "${spec}"`);
+  }
+  let map: unknown;
+  try {
+    map = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new DataError('bad-json', `the weights file is not valid JSON: ${(e as Error).message}`, { file: spec }, 'give a neighbour map {"id": ["neighbour id", …]} or {"id": {"neighbour id": weight}}');
+  }
+  if (!map || typeof map !== 'object' || Array.isArray(map)) {
+    throw new DataError('bad-weights', 'the weights file must be a JSON object {"id": ["neighbour id", …]}', { file: spec });
+  }
+  return weightsFromNeighbourMap(map as Record<string, string[]>, { source: spec, card: { type: 'user neighbour map', file: spec } });
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const dynamics = program.command('dynamics').description('distribution dynamics: kernel density, Markov and spatial Markov chains, convergence (methods.md K)');
+
+  const k = dynamics.command('kde').description('kernel density per period on one common grid, with peak features')
+    .requiredOption('--value <col>', 'numeric column')
+    .option('--kernel <k>', 'gaussian (default) | epanechnikov | epan2')
+    .option('--bandwidth <bw>', 'silverman (bw.nrd0, default) | scott | scipy | a number')
+    .option('--bandwidth-scope <s>', 'period (default) | pooled')
+    .option('--iqr-divisor <x>', 'IQR divisor of silverman/scott (1.34 default; 1.349 as Stata)')
+    .option('--grid-points <n>', 'grid size (default 512)')
+    .option('--cut <c>', 'grid extends cut·h beyond the data (default 3)')
+    .option('--grid <list>', 'user grid, ascending, comma-separated')
+    .option('--method <m>', 'auto (default) | exact | binned')
+    .option('--periods <list>', 'analyse only these periods: 2015,2016 or 2015:2020');
+  addDataOptions(k);
+  addOutputOptions(k);
+  k.action(async (o: Opts) => {
+    const bwRaw = o.bandwidth as string | undefined;
+    const bw: KdeOptions['bandwidth'] = bwRaw === undefined ? undefined : ['silverman', 'scott', 'scipy'].includes(bwRaw) ? (bwRaw as 'silverman') : num(bwRaw, '--bandwidth');
+    await runOn(o, ctx, [o.value as string], (panel) => kde(panel, {
+      value: o.value as string,
+      kernel: oneOf(o.kernel, ['gaussian', 'epanechnikov', 'epan2'] as const, '--kernel') as KernelName | undefined,
+      bandwidth: bw,
+      bandwidthScope: oneOf(o.bandwidthScope, ['period', 'pooled'] as const, '--bandwidth-scope'),
+      iqrDivisor: num(o.iqrDivisor, '--iqr-divisor'),
+      gridPoints: int(o.gridPoints, '--grid-points'),
+      cut: num(o.cut, '--cut'),
+      grid: list(o.grid, '--grid'),
+      method: oneOf(o.method, ['auto', 'exact', 'binned'] as const, '--method'),
+      periods: parsePeriods(o.periods as string | undefined),
+    }));
+  });
+
+  const m = addClassing(dynamics.command('markov').description('classical Markov chain of quantile-class transitions (Quah 1993)')
+    .requiredOption('--value <col>', 'numeric column'));
+  addDataOptions(m);
+  addOutputOptions(m);
+  m.action(async (o: Opts) => {
+    await runOn(o, ctx, [o.value as string], (panel) => markov(panel, { value: o.value as string, ...classingOptions(o) }));
+  });
+
+  const s = addClassing(dynamics.command('spatial-markov').description('spatial Markov chain conditioned on the class of the spatial lag (Rey 2001), with homogeneity tests')
+    .requiredOption('--value <col>', 'numeric column')
+    .requiredOption('--weights <w>', 'queen | rook | knn:K (China provinces, bundled) or a JSON neighbour file {id: [ids]}')
+    .option('--islands <rule>', 'Hainan for queen/rook: link (default) | isolate | knn')
+    .option('--lag-k <m>', 'number of lag classes (default = --k)')
+    .option('--lag-classes <scope>', 'pooled (default) | period')
+    .option('--lag-cutoffs <list>', 'user cut-offs for the lag classes'));
+  addDataOptions(s);
+  addOutputOptions(s);
+  s.action(async (o: Opts) => {
+    const islands = oneOf(o.islands, ['link', 'isolate', 'knn'] as const, '--islands');
+    await runOn(o, ctx, [o.value as string], (panel) => spatialMarkov(panel, resolveWeights(o.weights as string, panel, islands, ctx), {
+      value: o.value as string, ...classingOptions(o),
+      lagK: int(o.lagK, '--lag-k'),
+      lagScope: oneOf(o.lagClasses, ['pooled', 'period'] as const, '--lag-classes'),
+      lagCutoffs: list(o.lagCutoffs, '--lag-cutoffs'),
+    }));
+  });
+
+  const c = dynamics.command('convergence').description('σ-convergence per period and absolute/conditional β-convergence (Barro & Sala-i-Martin 1992)')
+    .requiredOption('--value <col>', 'numeric column (levels, > 0)')
+    .option('--sigma <m>', 'cv (population SD, default) | cv_sample | sd_log')
+    .option('--beta <model>', 'panel (default) | cross-section | none')
+    .option('--effects <e>', 'none (pooled OLS, default) | entity | time | twoway')
+    .option('--vcov <v>', 'classical | hc1 | cluster (default: classical pooled, cluster by unit with fixed effects)')
+    .option('--controls <cols>', 'control variables for conditional β, comma-separated')
+    .option('--lag <d>', 'growth over d periods (panel β; default 1)')
+    .option('--periods <list>', 'analyse only these periods: 2015,2016 or 2015:2020');
+  addDataOptions(c);
+  addOutputOptions(c);
+  c.action(async (o: Opts) => {
+    const controls = typeof o.controls === 'string' ? o.controls.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    await runOn(o, ctx, [o.value as string, ...controls], (panel) => convergence(panel, {
+      value: o.value as string,
+      sigma: oneOf(o.sigma, ['cv', 'cv_sample', 'sd_log'] as const, '--sigma') as SigmaMeasure | undefined,
+      beta: oneOf(o.beta, ['panel', 'cross-section', 'none'] as const, '--beta'),
+      effects: oneOf(o.effects, ['none', 'entity', 'time', 'twoway'] as const, '--effects') as ConvergenceEffects | undefined,
+      vcov: oneOf(o.vcov, ['classical', 'hc1', 'cluster'] as const, '--vcov') as VcovType | undefined,
+      controls,
+      lag: int(o.lag, '--lag'),
+      periods: parsePeriods(o.periods as string | undefined),
+    }));
+  });
+}

@@ -1,2 +1,5 @@
-// Public API of src/core/coordination (filled as methods land).
-export {};
+// Public API of src/core/coordination: coupling coordination degree and obstacle degree.
+export * from './coupling.js';
+export * from './coupling-panel.js';
+export * from './obstacle.js';
+export * from './obstacle-panel.js';

@@ -1,2 +1,21 @@
-// Public API of src/core/dynamics (filled as methods land).
-export {};
+// Public API of src/core/dynamics: kernel density, classical and spatial Markov chains, convergence.
+export { bandwidth } from './bandwidth.js';
+export type { BandwidthRule, BandwidthOptions } from './bandwidth.js';
+export { kernelValue, densityExact, densityBinned, linearGrid } from './kernel-density.js';
+export type { KernelName } from './kernel-density.js';
+export { densityFeatures } from './density-features.js';
+export type { DensityFeatures, DensityPeak } from './density-features.js';
+export { kde, KDE_EXACT_LIMIT } from './kde.js';
+export type { KdeOptions, KdeRow } from './kde.js';
+export { quantileCutoffs, classify } from './quantile-classes.js';
+export type { QuantileCutoffs } from './quantile-classes.js';
+export { chainStructure, steadyState, firstMeanPassageTimes } from './markov-chain.js';
+export type { ChainStructure } from './markov-chain.js';
+export { markov, analyseChain } from './markov.js';
+export type { MarkovOptions, MarkovRow, ChainAnalysis } from './markov.js';
+export { spatialMarkov, spatialLagMatrix } from './spatial-markov.js';
+export type { SpatialMarkovOptions, SpatialMarkovRow, SpatialMarkovRegime } from './spatial-markov.js';
+export { markovHomogeneity } from './homogeneity.js';
+export type { HomogeneityTest } from './homogeneity.js';
+export { convergence, sigmaConvergence, betaConvergence } from './convergence.js';
+export type { ConvergenceOptions, ConvergenceEffects, SigmaMeasure, SigmaRow, BetaConvergence, BetaCoefficient } from './convergence.js';

@@ -11,7 +11,7 @@
 // O(n·T + k³·k).
 
 import type { Panel } from '../panel/panel.js';
-import type { Result, Warning } from '../result.js';
+import type { MethodCard, Result, Warning } from '../result.js';
 import { SOFTWARE } from '../version.js';
 import { UsageError } from '../errors.js';
 import { valueMatrix, classMatrix, countTransitions, transitionProbabilities, fillEmptyRows, type ClassingOptions, type Classing } from './transitions.js';
@@ -141,7 +141,7 @@ export function markov(panel: Panel, options: MarkovOptions): Result<MarkovRow> 
       classMatrix: { ids: panel.ids, periods: panel.periods, classes: classRows(cl.classes, n, T) },
     },
     warnings,
-    card: markovCard('markov', options, cl, lag),
+    card: { ...markovCard('markov', options, cl, lag), statusCounts: { ok: rows.length } },
   };
 }
 
@@ -151,7 +151,7 @@ export function classRows(classes: Int32Array, n: number, T: number): (number | 
   return out;
 }
 
-export function markovCard(method: string, options: MarkovOptions, cl: Classing, lag: number) {
+export function markovCard(method: string, options: MarkovOptions, cl: Classing, lag: number): MethodCard {
   return {
     method,
     title: method === 'markov' ? { en: 'Markov chain of class transitions', zh: '传统马尔可夫链' } : { en: 'Spatial Markov chain', zh: '空间马尔可夫链' },

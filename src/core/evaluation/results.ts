@@ -32,6 +32,7 @@ export interface Table {
 
 export type SectionKind =
   | 'data'
+  | 'prepare'
   | 'index'
   | 'growth'
   | 'malmquist'

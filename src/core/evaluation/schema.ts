@@ -37,7 +37,6 @@ const periodChoice = {
 
 export const EVALUATION_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://xinzhi.dev/schema/evaluation.schema.json',
   title: 'xinzhi evaluation spec',
   type: 'object',
   required: ['xinzhi', 'data'],
@@ -98,9 +97,15 @@ export const EVALUATION_SCHEMA = {
           },
           deflate: {
             type: 'object',
-            required: ['columns', 'deflator'],
             additionalProperties: false,
-            properties: { columns, deflator: column, base: year, chain: { type: 'boolean' } },
+            required: ['columns', 'deflator', 'base'],
+            properties: {
+              columns,
+              deflator: column,
+              base: year,
+              type: { enum: ['level', 'chain', 'real'], description: 'level (price level), chain (previous year = 100) or real (a real index)' },
+              suffix: { type: 'string', description: 'appended to the new column names (default _real; "" replaces the columns)' },
+            },
           },
           capital: {
             type: 'object',
@@ -110,8 +115,9 @@ export const EVALUATION_SCHEMA = {
               name: column,
               investment: column,
               deflator: column,
+              type: { enum: ['level', 'chain'] },
               delta: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'a depreciation rate such as 0.096' },
-              base: { enum: ['steadyState', 'ratio'] },
+              base: { enum: ['steady', 'ratio'] },
             },
           },
         },
@@ -142,7 +148,10 @@ export const EVALUATION_SCHEMA = {
             output: column,
             capital: column,
             labor: column,
-            share: { description: 'a labour-share column or a number in (0,1)', oneOf: [column, { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 }] },
+            humanCapital: column,
+            hours: column,
+            share: { ...column, description: 'the labour-share column (tornqvist, pwt), e.g. labsh' },
+            alpha: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, description: 'the capital share α for solow, e.g. 0.4' },
             base: year,
           },
         },

@@ -34,8 +34,8 @@ export interface DataSpec {
 export type PrepareStep =
   | { derive: { name: string; formula: string; label?: Text } }
   | { interpolate: { columns: string[]; method?: 'linear' | 'loglinear'; ends?: 'growth' | 'arithmetic' | 'linear' | 'carry' | 'none' } }
-  | { deflate: { columns: string[]; deflator: string; base?: number; chain?: boolean } }
-  | { capital: { name?: string; investment: string; deflator?: string; delta?: number; base?: 'steadyState' | 'ratio' } };
+  | { deflate: { columns: string[]; deflator: string; base: number; type?: 'level' | 'chain' | 'real'; suffix?: string } }
+  | { capital: { name?: string; investment: string; deflator?: string; type?: 'level' | 'chain'; delta?: number; base?: 'steady' | 'ratio' } };
 
 export interface IndexSpec {
   framework: string;
@@ -51,7 +51,12 @@ export interface GrowthSpec {
   output?: string;
   capital?: string;
   labor?: string;
-  share?: string | number;
+  humanCapital?: string;
+  hours?: string;
+  /** Labour-share column (tornqvist, pwt). */
+  share?: string;
+  /** Capital share α (solow). */
+  alpha?: number;
   base?: number;
 }
 

@@ -67,6 +67,9 @@ export class DeaLp {
   }
 
   private grow(need: number): void {
+    if (need > this.pool.length) {
+      const p = new Int32Array(Math.max(need, Math.ceil(this.pool.length * 1.6))); p.set(this.pool); this.pool = p;
+    }
     const capCols = this.c.length;
     if (this.ne + need <= capCols) return;
     const nc = Math.max(this.ne + need, Math.ceil(capCols * 1.6));
@@ -74,7 +77,6 @@ export class DeaLp {
     const c = new Float64Array(nc); c.set(this.c); this.c = c;
     const lo = new Float64Array(nc); lo.set(this.lo); this.lo = lo;
     const hi = new Float64Array(nc).fill(Infinity); hi.set(this.hi.subarray(0, this.cols)); this.hi = hi;
-    const p = new Int32Array(Math.max(need, Math.ceil(this.pool.length * 1.6))); p.set(this.pool); this.pool = p;
   }
 
   /** Append reference point j as a λ column. */

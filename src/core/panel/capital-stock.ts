@@ -71,9 +71,10 @@ export interface CapitalEntitySummary {
   K0: number | null;
 }
 
-export interface CapitalStockResult extends Result<CapitalRow> {
+export interface CapitalStockPanel {
   /** The input panel with the capital column added. */
   panel: Panel;
+  result: Result<CapitalRow>;
 }
 
 export const ZHANG_2004_DELTA = 0.096;
@@ -85,8 +86,13 @@ const CITATIONS = [
   { text: 'Young, A. (2003). Gold into base metals: productivity growth in the People\'s Republic of China during the reform period. Journal of Political Economy 111(6), 1220–1261 (NBER WP 7856, 2000).', doi: '10.1086/378532' },
 ];
 
-/** Perpetual-inventory capital stock; see the file header. */
-export function capitalStock(p: Panel, opts: CapitalStockOptions): CapitalStockResult {
+/** Perpetual-inventory capital stock as a Result (rows id, period, capital); see the file header. */
+export function capitalStock(p: Panel, opts: CapitalStockOptions): Result<CapitalRow> {
+  return addCapitalStock(p, opts).result;
+}
+
+/** The same, also returning the panel with the capital column (named `opts.name`, default "capital"). */
+export function addCapitalStock(p: Panel, opts: CapitalStockOptions): CapitalStockPanel {
   const T = p.periods.length;
   const n = p.ids.length;
   const base: PimBase = opts.base ?? 'steady';
@@ -272,12 +278,7 @@ export function capitalStock(p: Panel, opts: CapitalStockOptions): CapitalStockR
     statusCounts: countStatuses(rows),
   };
   return {
-    method: 'capital-stock',
-    params,
-    rows,
-    summary: { entities, growthYears: N, delta: deltaRecorded },
-    warnings,
-    card,
+    result: { method: 'capital-stock', params, rows, summary: { entities, growthYears: N, delta: deltaRecorded }, warnings, card },
     panel: withColumn(p, name, capital, { key: name, label: { en: 'Capital stock (PIM)', zh: '资本存量（永续盘存法）' }, source: `PIM from ${opts.investment}` }),
   };
 }

@@ -127,9 +127,8 @@ export function parseNumericColumn(cells: readonly (string | number | null | und
 function badNumber(text: string, r: number, ctx: ColumnContext): DataError {
   const s = normalizeCellText(text);
   let why = 'not a number';
-  if (/,/.test(s) && /^[+-]?[\d,]+(\.\d+)?$/.test(s)) why = 'commas are accepted only as thousands separators between groups of exactly 3 digits';
+  if (/^[+-]?[\d,]+(\.\d*)?$/.test(s) && s.includes(',')) why = 'commas are accepted only as thousands separators between groups of exactly 3 digits (decimal commas are not accepted)';
   else if (/%$/.test(s)) why = 'percent signs are not accepted';
-  else if (/^[+-]?\d+,\d+$/.test(s)) why = 'decimal commas are not accepted';
   return new DataError(
     'bad-number',
     `${why} in a numeric column`,

@@ -226,7 +226,7 @@ export function malmquist(panel: Panel, options: MalmquistOptions): Result<Malmq
         }
       }
       canonical.push({ id: panel.ids[u], from, to, ...vals });
-      const row: MalmquistRow = { id: panel.ids[u], from, to, status };
+      const row = { id: panel.ids[u], from, to } as MalmquistRow;
       if (o.convention === 'gtfpch') row.Pdwise = `${from}~${to}`;
       for (const f of o.fields) row[names[f]] = vals[f];
       row.status = status;

@@ -11,6 +11,7 @@
 // distance weights between provinces in the Chinese literature (省会城市间距离).
 
 import { UsageError } from '../errors.js';
+import { canonicalProvince } from '../panel/regions.js';
 import { weightsFromLists, addLinks, islandIds } from './weights.js';
 import { haversineKm } from './geometry.js';
 import type { SpatialWeights } from './types.js';
@@ -104,10 +105,17 @@ const ALIASES: Map<string, number> = (() => {
   return m;
 })();
 
-/** Index into CHINA_PROVINCES for an id (short/full Chinese name, GB code 2- or 6-digit, English name), or −1. */
+const CODE_INDEX = new Map(CHINA_PROVINCES.map((p, i) => [p.code, i]));
+
+/**
+ * Index into CHINA_PROVINCES for an id (any spelling the panel's region table knows: short/full Chinese name,
+ * pinyin, English, GB code 2- or 6-digit), or −1 (also for Hong Kong, Macao, Taiwan and aggregates like 全国).
+ */
 export function chinaProvinceIndex(id: string): number {
+  const m = canonicalProvince(id);
+  if (m) return m.kind === 'province' ? CODE_INDEX.get(m.code) ?? -1 : -1;
   const s = id.trim();
-  return ALIASES.get(s) ?? ALIASES.get(s.toLowerCase()) ?? ALIASES.get(s.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '')) ?? -1;
+  return ALIASES.get(s) ?? ALIASES.get(s.toLowerCase()) ?? -1;
 }
 
 /** True when every id resolves to a distinct Chinese province. */

@@ -8,6 +8,7 @@
 //         /(n(n−2)(n−3)S0²), K = nΣz⁴/(Σz²)² (spdep::geary.test).
 // z = (1 − C)/√Var, so a positive z means positive autocorrelation (spdep's order, Cliff & Ord 1973 p. 21);
 // esda reports (C − 1)/se, the same number with the opposite sign. Default p two-sided; `greater` is reported.
+// `adjustN` (spdep adjust.n = TRUE) reduces n by the number of islands in the places spdep does.
 // Permutation: R relabellings (replicate r on stream r), folded pseudo p on #{C_sim ≥ C} as esda.
 // Complexity: O(n + nnz) analytic, O(R·(n + nnz)) permutations.
 
@@ -64,14 +65,16 @@ export function gearyTest(x: ArrayLike<number>, w: SpatialWeights, options: { pe
   const f = (n - 1) / (2 * c.S0 * zz);
   const C = f * squaredDifferences(w, x);
   const K = (n * z4) / (zz * zz);
-  const S02 = c.S0 * c.S0, nn = n * n, n1 = n - 1;
-  const VN = ((2 * c.S1 + c.S2) * n1 - 4 * S02) / (2 * (n + 1) * S02);
+  // spdep's geary.test uses the adjusted n in n − 1, n − 2, n − 3, n² and K but the full n elsewhere;
+  // with adjustN we reproduce that exactly (without islands both are the same n).
+  const S02 = c.S0 * c.S0, nn = n * n, n1 = n - 1, nF = nAll;
+  const VN = ((2 * c.S1 + c.S2) * n1 - 4 * S02) / (2 * (nF + 1) * S02);
   let randomisation = nan;
   if (n >= 4) {
-    let V = n1 * c.S1 * (nn - 3 * n + 3 - K * n1);
-    V -= 0.25 * n1 * c.S2 * (nn + 3 * n - 6 - K * (nn - n + 2));
+    let V = n1 * c.S1 * (nn - 3 * nF + 3 - K * n1);
+    V -= 0.25 * n1 * c.S2 * (nn + 3 * nF - 6 - K * (nn - nF + 2));
     V += S02 * (nn - 3 - K * n1 * n1);
-    V /= n * (n - 2) * (n - 3) * S02;
+    V /= nF * (n - 2) * (n - 3) * S02;
     randomisation = inference(C, V);
   }
   let permutation: GearyTestResult['permutation'] = null;

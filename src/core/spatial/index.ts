@@ -9,3 +9,4 @@ export { checkWeightsCover, type Alternative as SpatialAlternative } from './cro
 export * from './moran.js';
 export * from './lisa.js';
 export * from './geary.js';
+export * from './world.js';

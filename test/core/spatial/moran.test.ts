@@ -85,6 +85,57 @@ describe('local Moran (moran_2020 fixture)', () => {
   });
 });
 
+// spdep 1.2.7 on the same data (test/core/spatial/reference/spdep_geary_islands.R): Geary's C under W and B
+// weights, Moran under B weights, and the queen weights WITHOUT the 海南–广东 link (海南 an island), with spdep's
+// default adjust.n = TRUE and with adjust.n = FALSE.
+describe('spdep cross-checks: Geary, binary weights, islands', () => {
+  const B = subsetWeights(weightsFromNeighbourMap(nb), provinces);
+  const noLink = Object.fromEntries(Object.entries(nb as Record<string, string[]>).map(([k, v]) => [k, k === '海南' ? [] : v.filter((q) => !(k === '广东' && q === '海南'))]));
+  const Wi = rowStandardise(subsetWeights(weightsFromNeighbourMap(noLink), provinces));
+  it('Geary C, W weights: normality and randomisation', () => {
+    const g = gearyTest(values, W, { permutations: 0 });
+    expectClose(g.C, 0.91346335952300273, REL, 0, 'C');
+    expectClose(g.normality.VC, 0.016837977630568376, REL, 0, 'VC norm');
+    expectClose(g.normality.z, 0.66689132317298272, REL, 0, 'z norm');
+    expectClose(g.randomisation.VC, 0.018512592023498753, REL, 0, 'VC rand');
+    expectClose(g.randomisation.z, 0.63601361976565363, REL, 0, 'z rand');
+    expectClose(g.randomisation.pTwoSided, 0.52476754489933819, REL, 0, 'p two-sided');
+  });
+  it('Geary C and Moran I, binary weights', () => {
+    const g = gearyTest(values, B, { permutations: 0 });
+    expectClose(g.C, 0.7034803791447426, REL, 0, 'C');
+    expectClose(g.normality.VC, 0.021581600504095778, REL, 0, 'VC norm');
+    expectClose(g.normality.z, 2.0184203288656826, REL, 0, 'z norm');
+    expectClose(g.randomisation.VC, 0.027545618343813395, REL, 0, 'VC rand');
+    expectClose(g.randomisation.z, 1.7865993564287561, REL, 0, 'z rand');
+    const m = moranTest(values, B, { permutations: 0 });
+    expectClose(m.I, 0.1600858976627344, REL, 0, 'I');
+    expectClose(m.randomisation.VI, 0.011212542105173331, REL, 0, 'VI');
+    expectClose(m.randomisation.z, 1.8266174777257762, REL, 0, 'z');
+  });
+  it('an island: adjustN reproduces spdep adjust.n = TRUE; default matches adjust.n = FALSE', () => {
+    expect(Wi.islands).toEqual(['海南']);
+    const a = moranTest(values, Wi, { permutations: 0, adjustN: true });
+    expectClose(a.I, 0.22963356733643109, REL, 0, 'I adj');
+    expectClose(a.EI, -1 / 29, REL, 0, 'EI adj');
+    expectClose(a.randomisation.VI, 0.013059213006424826, REL, 0, 'VI adj');
+    expectClose(a.randomisation.z, 2.3111958259042682, REL, 0, 'z adj');
+    const b = moranTest(values, Wi, { permutations: 0 });
+    expectClose(b.I, 0.23728801958097881, REL, 0, 'I');
+    expectClose(b.normality.VI, 0.013655631292254573, REL, 0, 'VI norm');
+    expectClose(b.normality.z, 2.3158273028180112, REL, 0, 'z norm');
+    const g = gearyTest(values, Wi, { permutations: 0, adjustN: true });
+    expectClose(g.C, 0.67509869796067112, REL, 0, 'C adj');
+    expectClose(g.randomisation.VC, 0.016142795410500874, REL, 0, 'VC adj');
+    expectClose(g.randomisation.z, 2.5571846006205292, REL, 0, 'z adj');
+    const l = localMoranStatistics(values, Wi, { permutations: 99 });
+    const h = provinces.indexOf('海南');
+    expect(Math.abs(l.Ii[h])).toBe(0);
+    expect(Number.isNaN(l.ZIi[h])).toBe(true);
+    expect(Number.isNaN(l.pSim![h])).toBe(true);
+  });
+});
+
 describe('identities and properties', () => {
   it('Σ_i I_i = S0·I (= n·I row-standardised)', () => {
     fc.assert(fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 31, maxLength: 31 }), (xs) => {

@@ -2,10 +2,13 @@
 
 import type { Planner, SectionModule } from './registry.js';
 import { notAvailable } from './registry.js';
+import { prepareSection } from './prepare.js';
+import { indexSection } from './index-section.js';
+import { growthSection, malmquistSection } from './productivity.js';
 import { disparitySection } from './disparity.js';
 import { moranSection, lisaSection } from './spatial.js';
 
-export const SECTIONS: SectionModule[] = [disparitySection, moranSection, lisaSection];
+export const SECTIONS: SectionModule[] = [prepareSection, indexSection, growthSection, malmquistSection, disparitySection, moranSection, lisaSection];
 
 const wired = new Set(SECTIONS.flatMap((s) => s.keys));
 

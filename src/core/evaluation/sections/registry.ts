@@ -18,7 +18,10 @@ export interface SectionModule {
 
 /** Check a data column name; returns an issue or undefined. */
 export function checkColumn(ctx: RunContext, known: Known, path: SpecPath, name: string): SpecIssue | undefined {
-  if (known.columns.has(name)) return undefined;
+  if (known.columns.has(name)) {
+    known.describe.push(name);
+    return undefined;
+  }
   const all = [...known.columns];
   const near = nearest(name, all);
   return ctx.issue(
@@ -31,7 +34,11 @@ export function checkColumn(ctx: RunContext, known: Known, path: SpecPath, name:
 
 /** Check a series reference (`of:`): a data column or a series computed by an earlier section. */
 export function checkSeries(ctx: RunContext, known: Known, path: SpecPath, name: string): SpecIssue | undefined {
-  if (known.columns.has(name) || known.series.has(name)) return undefined;
+  if (known.columns.has(name)) {
+    known.describe.push(name);
+    return undefined;
+  }
+  if (known.series.has(name)) return undefined;
   if (name.startsWith('index.') && known.series.has('index')) return undefined; // dimensions are checked when the index runs
   const computed = [...known.series];
   const producers: Record<string, string> = { index: 'an `index:` block', tfp: 'a `tfp: growth:` block', malmquist: 'a `tfp: malmquist:` block' };

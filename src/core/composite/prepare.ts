@@ -1,0 +1,71 @@
+// Shared front half of the index pipeline for coupling coordination and obstacle degree: indicator matrix of
+// complete entity-periods, normalisation (x′), and indicator weights — pooled, or one vector per period.
+
+import { DataError } from '../errors.js';
+import type { Warning } from '../result.js';
+import type { Panel } from '../panel/panel.js';
+import type { Framework } from '../framework/types.js';
+import { selectMatrixRows, groupRowMembers } from '../normalize/matrix.js';
+import { normalizeMatrix, type NormalizeMethod, type NormalizeScope, type ConstantPolicy, type NormalizedMatrix } from '../normalize/normalize.js';
+import { toShiftSpec, type ShiftSpec } from '../normalize/shift.js';
+import { buildIndicatorMatrix, type IndicatorMatrix } from './indicator-matrix.js';
+import { computeWeights, type WeightOptions, type WeightOutcome } from './weighting.js';
+
+export interface PrepareOptions {
+  normalize?: NormalizeMethod;
+  scope?: NormalizeScope;
+  basePeriod?: number;
+  constantPolicy?: ConstantPolicy;
+  shift?: number | ShiftSpec;
+  weights?: NonNullable<WeightOptions['method']> | WeightOptions;
+}
+
+export interface Prepared {
+  mat: IndicatorMatrix;
+  nm: NormalizedMatrix;
+  shift: ShiftSpec;
+  weightOptions: WeightOptions;
+  /** pooled weights, or null when per period */
+  pooled: WeightOutcome | null;
+  /** per period (index = period index), when scope is 'period' */
+  byPeriod: (WeightOutcome | null)[];
+  /** weights that apply to complete row r */
+  weightsOfRow: (r: number) => Float64Array;
+  warnings: Warning[];
+}
+
+export function prepareIndicators(panel: Panel, fw: Framework, options: PrepareOptions): Prepared {
+  const scope = options.scope ?? 'pooled';
+  const shift = toShiftSpec(options.shift);
+  const weightOptions: WeightOptions = options.weights === undefined ? { method: 'entropy' } : typeof options.weights === 'string' ? { method: options.weights } : options.weights;
+  const policy = options.constantPolicy ?? 'error';
+  const warnings: Warning[] = [];
+  const mat = buildIndicatorMatrix(panel, fw);
+  if (mat.cells.length < 2) throw new DataError('insufficient-data', `only ${mat.cells.length} entity-period(s) have every indicator; at least 2 are needed`, { file: panel.source });
+  let baseGroup: number | undefined;
+  if (scope === 'basePeriod') {
+    baseGroup = panel.periods.indexOf(options.basePeriod ?? panel.periods[0]);
+    if (baseGroup < 0) throw new DataError('bad-base-period', `base period ${options.basePeriod} is not in the data`);
+  }
+  const nm = normalizeMatrix(mat.raw, mat.directions, { method: options.normalize ?? 'minmax', scope, groups: mat.groups, baseGroup, groupLabels: panel.periods, constantPolicy: policy, keys: mat.keys });
+  const exclude = policy === 'drop' ? nm.constant : new Array<boolean>(mat.keys.length).fill(false);
+  const input = (rows: Int32Array | null) => ({
+    normalized: rows ? selectMatrixRows(nm, rows) : nm,
+    raw: rows ? selectMatrixRows(mat.raw, rows) : mat.raw,
+    directions: mat.directions, keys: mat.keys, shift, exclude, framework: fw,
+  });
+  let pooled: WeightOutcome | null = null;
+  const byPeriod: (WeightOutcome | null)[] = [];
+  if (scope === 'period') {
+    for (const rows of groupRowMembers(mat.groups)) byPeriod.push(rows.length ? computeWeights(weightOptions, input(rows)) : null);
+    warnings.push({ code: 'period-scope', message: 'normalisation and weights per period: values are not comparable across periods', messageZh: '逐年标准化与赋权：不同年份不可比' });
+  } else {
+    pooled = computeWeights(weightOptions, input(null));
+  }
+  for (const o of [pooled, ...byPeriod]) if (o) warnings.push(...o.warnings);
+  if (mat.incomplete.length) {
+    warnings.push({ code: 'insufficient-data', message: `${mat.incomplete.length} entity-period(s) have missing indicators and are not computed (status insufficient_data)`, messageZh: `${mat.incomplete.length} 个样本指标缺失`, count: mat.incomplete.length });
+  }
+  const weightsOfRow = (r: number) => (pooled ? pooled.weights : byPeriod[mat.groups.group[r]]!.weights);
+  return { mat, nm, shift, weightOptions, pooled, byPeriod, weightsOfRow, warnings };
+}

@@ -1,0 +1,227 @@
+// TFP sections (src/core/productivity): growth accounting (Solow, Törnqvist, or the PWT 9.1 method that
+// reproduces `rtfpna`) and the DEA-based Malmquist family. Growth accounting adds the series `tfp` (TFP level,
+// base year = 1); Malmquist adds `malmquist` (cumulative TFP change, first period of its range = 1).
+// Tables: per-unit average growth and per-period mean growth (growth accounting); per-period geometric means and
+// per-unit geometric means of tfpch/effch/techch (Malmquist, from the method's own summaries).
+
+import { tfpGrowth, malmquist, type TfpGrowthRow } from '../../productivity/index.js';
+import { mean } from '../../math/stats.js';
+import type { RunContext, Step } from '../context.js';
+import type { Known } from '../run.js';
+import type { CellValue, Table } from '../results.js';
+import type { SpecIssue } from '../validate.js';
+import { selectPanel, labelById } from '../panel-view.js';
+import { checkColumn, type PlanResult, type SectionModule } from './registry.js';
+import { PERIOD_COL, col } from './common.js';
+
+const PWT_COLUMNS = { output: 'rgdpna', capital: 'rkna', labor: 'emp', humanCapital: 'hc', hours: 'avh', share: 'labsh' };
+
+function planGrowth(ctx: RunContext, known: Known): PlanResult {
+  const g = ctx.spec.tfp?.growth;
+  if (!g) return { steps: [], issues: [] };
+  const method = g.method ?? 'pwt';
+  const issues: SpecIssue[] = [];
+  const cols: Record<string, string | undefined> = {
+    output: g.output ?? (method === 'pwt' ? PWT_COLUMNS.output : undefined),
+    capital: g.capital ?? (method === 'pwt' ? PWT_COLUMNS.capital : undefined),
+    labor: g.labor ?? (method === 'pwt' ? PWT_COLUMNS.labor : undefined),
+    humanCapital: g.humanCapital ?? (method === 'pwt' ? PWT_COLUMNS.humanCapital : undefined),
+    hours: g.hours ?? (method === 'pwt' ? PWT_COLUMNS.hours : undefined),
+    share: g.share ?? (method === 'pwt' ? PWT_COLUMNS.share : undefined),
+  };
+  for (const key of ['output', 'capital', 'labor'] as const) {
+    if (!cols[key]) issues.push(ctx.issue('missing-key', ['tfp', 'growth'], `growth accounting (${method}) needs the ${key} column`, `add \`${key}: COLUMN\` under tfp.growth`));
+  }
+  for (const [key, name] of Object.entries(cols)) {
+    if (!name) continue;
+    const i = checkColumn(ctx, known, g[key as keyof typeof g] !== undefined ? ['tfp', 'growth', key] : ['tfp', 'growth'], name);
+    if (i) issues.push(i);
+  }
+  if (method === 'solow' && g.alpha === undefined) issues.push(ctx.issue('missing-key', ['tfp', 'growth'], 'the Solow residual needs the capital share α', 'add `alpha: 0.4` (your capital share) under tfp.growth'));
+  if (method === 'tornqvist' && !cols.share) issues.push(ctx.issue('missing-key', ['tfp', 'growth'], 'the Törnqvist index needs a labour-share column', 'add `share: COLUMN` under tfp.growth'));
+  known.series.add('tfp');
+  const step: Step = {
+    id: 'growth',
+    label: { en: 'TFP by growth accounting', zh: '增长核算法 TFP' },
+    run: (c) => {
+      const result = tfpGrowth(c.panel, {
+        method,
+        output: cols.output,
+        capital: cols.capital,
+        labor: cols.labor,
+        humanCapital: cols.humanCapital,
+        hours: cols.hours,
+        share: cols.share,
+        alpha: g.alpha,
+        base: g.base,
+      });
+      const p = c.panel;
+      const T = p.periods.length;
+      const tfp = new Float64Array(p.ids.length * T).fill(NaN);
+      const iOf = new Map(p.ids.map((id, i) => [id, i] as const));
+      const tOf = new Map(p.periods.map((t, k) => [t, k] as const));
+      for (const r of result.rows) if (r.tfp !== null) tfp[iOf.get(r.id)! * T + tOf.get(r.period)!] = r.tfp;
+      c.addSeries('tfp', tfp, { label: { en: 'TFP (growth accounting)', zh: '全要素生产率（增长核算）' }, section: 'growth' });
+      c.addSection(
+        { id: 'growth', kind: 'growth', title: { en: `Total factor productivity by growth accounting (${method})`, zh: `增长核算法全要素生产率（${method}）` }, of: 'tfp', result },
+        growthTables(c, result.rows),
+      );
+    },
+  };
+  return { steps: issues.length ? [] : [step], issues };
+}
+
+function growthTables(ctx: RunContext, rows: TfpGrowthRow[]): Table[] {
+  const p = ctx.panel;
+  const names = ctx.spec.data.name && p.labels[ctx.spec.data.name] ? labelById(p, ctx.spec.data.name) : {};
+  const groups = ctx.groupColumn ? labelById(p, ctx.groupColumn) : undefined;
+  const byId = new Map<string, TfpGrowthRow[]>();
+  for (const r of rows) {
+    if (!byId.has(r.id)) byId.set(r.id, []);
+    byId.get(r.id)!.push(r);
+  }
+  const unitRows: Record<string, CellValue>[] = [];
+  for (const [id, rs] of byId) {
+    const g = rs.map((r) => r.growth).filter((x): x is number => x !== null);
+    const lv = rs.filter((r) => r.tfp !== null);
+    if (!lv.length) continue;
+    const row: Record<string, CellValue> = { id, name: names[id] ?? id };
+    if (groups) row.group = groups[id] ?? null;
+    row.n = g.length;
+    row.growth = g.length ? mean(g) : null;
+    row.from = lv[0].period;
+    row.tfpFrom = lv[0].tfp;
+    row.to = lv[lv.length - 1].period;
+    row.tfpTo = lv[lv.length - 1].tfp;
+    unitRows.push(row);
+  }
+  unitRows.sort((a, b) => ((b.growth as number | null) ?? -Infinity) - ((a.growth as number | null) ?? -Infinity) || (a.id! < b.id! ? -1 : 1));
+  const groupNames = groups ? [...new Set(Object.values(groups).filter((g): g is string => !!g))].sort() : [];
+  const periodRows = p.periods
+    .map((t) => {
+      const rs = rows.filter((r) => r.period === t && r.growth !== null);
+      const row: Record<string, CellValue> = { period: t, n: rs.length, growth: rs.length ? mean(rs.map((r) => r.growth!)) : null };
+      groupNames.forEach((g, k) => {
+        const v = rs.filter((r) => groups![r.id] === g).map((r) => r.growth!);
+        row[`g${k}`] = v.length ? mean(v) : null;
+      });
+      return row;
+    })
+    .filter((r) => (r.n as number) > 0);
+  return [
+    {
+      id: 'tfp-units',
+      section: 'growth',
+      title: { en: 'TFP growth by unit (growth accounting)', zh: '各单位 TFP 增长率（增长核算）' },
+      note: { en: 'Growth is the mean annual log change of TFP; levels are relative to the base year (= 1), so they compare a unit with itself over time, not units with each other.', zh: '增长率为 TFP 年均对数增长；水平值以基期为 1，仅用于单位自身的跨期比较。' },
+      columns: [col('id', 'Code', '代码', 'text'), col('name', 'Unit', '单位', 'text'), ...(groups ? [col('group', 'Group', '分组', 'text')] : []), col('n', 'Years', '年数', 'integer'), col('growth', 'Mean growth', '年均增长率', 'percent'), col('from', 'From', '起始年', 'integer'), col('tfpFrom', 'TFP (from)', '起始 TFP'), col('to', 'To', '终止年', 'integer'), col('tfpTo', 'TFP (to)', '终止 TFP')],
+      rows: unitRows,
+    },
+    {
+      id: 'tfp-periods',
+      section: 'growth',
+      title: { en: 'Mean TFP growth by period', zh: '历年平均 TFP 增长率' },
+      note: { en: 'Unweighted means of the units with a value.', zh: '对有数据的单位取简单平均。' },
+      columns: [PERIOD_COL, col('n', 'N', '样本数', 'integer'), col('growth', 'Mean growth', '平均增长率', 'percent'), ...groupNames.map((g, k) => col(`g${k}`, g, g, 'percent'))],
+      rows: periodRows,
+    },
+  ];
+}
+
+function planMalmquist(ctx: RunContext, known: Known): PlanResult {
+  const m = ctx.spec.tfp?.malmquist;
+  if (!m) return { steps: [], issues: [] };
+  const issues: SpecIssue[] = [];
+  m.inputs.forEach((c, j) => {
+    const i = checkColumn(ctx, known, ['tfp', 'malmquist', 'inputs', j], c);
+    if (i) issues.push(i);
+  });
+  m.outputs.forEach((c, j) => {
+    const i = checkColumn(ctx, known, ['tfp', 'malmquist', 'outputs', j], c);
+    if (i) issues.push(i);
+  });
+  (m.undesirable ?? []).forEach((c, j) => {
+    const i = checkColumn(ctx, known, ['tfp', 'malmquist', 'undesirable', j], c);
+    if (i) issues.push(i);
+  });
+  const r = m.periods ?? {};
+  if (r.from !== undefined && r.to !== undefined && r.from >= r.to) {
+    issues.push(ctx.issue('reversed-range', ['tfp', 'malmquist', 'periods'], `the Malmquist range needs at least two periods in order (from ${r.from} to ${r.to})`, `write {from: ${Math.min(r.from, r.to)}, to: ${Math.max(r.from, r.to) + (r.from === r.to ? 1 : 0)}}`));
+  }
+  known.series.add('malmquist');
+  const step: Step = {
+    id: 'malmquist',
+    label: { en: 'Malmquist productivity index (DEA)', zh: 'Malmquist 生产率指数（DEA）' },
+    run: (c) => {
+      const sub = selectPanel(c.panel, { from: r.from, to: r.to });
+      const result = malmquist(sub, {
+        inputs: m.inputs,
+        outputs: m.outputs,
+        undesirable: m.undesirable,
+        index: m.index,
+        frontier: m.frontier,
+        orientation: m.orientation,
+        rts: m.rts,
+        group: c.groupColumn,
+      });
+      // Cumulative index as a series over the full panel (NaN outside the Malmquist range).
+      const p = c.panel;
+      const T = p.periods.length;
+      const cum = new Float64Array(p.ids.length * T).fill(NaN);
+      const iOf = new Map(p.ids.map((id, i) => [id, i] as const));
+      const tOf = new Map(p.periods.map((t, k) => [t, k] as const));
+      const key = m.index === 'luenberger' ? 'L' : m.index === 'ml' || m.index === 'gml' ? 'ML' : 'tfpch';
+      for (const row of (result.summary.cumulative as Record<string, unknown>[]) ?? []) {
+        const v = row[key] ?? row.tfpch;
+        const t = (row.period ?? row.to) as number;
+        if (typeof v === 'number' && iOf.has(row.id as string) && tOf.has(t)) cum[iOf.get(row.id as string)! * T + tOf.get(t)!] = v;
+      }
+      c.addSeries('malmquist', cum, { label: { en: 'Cumulative Malmquist TFP', zh: '累积 Malmquist 全要素生产率' }, section: 'malmquist' });
+      c.addSection({ id: 'malmquist', kind: 'malmquist', title: { en: 'TFP change by the Malmquist index (DEA)', zh: 'Malmquist 指数测算的全要素生产率变化（DEA）' }, of: 'malmquist', result }, malmquistTables(c, result.summary));
+    },
+  };
+  return { steps: issues.length ? [] : [step], issues };
+}
+
+function malmquistTables(ctx: RunContext, summary: Record<string, unknown>): Table[] {
+  const byPeriod = (summary.byPeriod as Record<string, unknown>[]) ?? [];
+  const byId = (summary.byId as Record<string, unknown>[]) ?? [];
+  const fields = ['tfpch', 'effch', 'techch', 'pech', 'sech'].filter((f) => byPeriod.some((r) => f in r));
+  const labels: Record<string, [string, string]> = {
+    tfpch: ['TFP change', '全要素生产率变化'],
+    effch: ['Efficiency change', '技术效率变化'],
+    techch: ['Technical change', '技术进步'],
+    pech: ['Pure efficiency change', '纯技术效率变化'],
+    sech: ['Scale efficiency change', '规模效率变化'],
+  };
+  const valueOf = (v: unknown): CellValue => (typeof v === 'number' ? v : v && typeof v === 'object' && typeof (v as { mean?: unknown }).mean === 'number' ? ((v as { mean: number }).mean) : null);
+  const names = ctx.spec.data.name && ctx.panel.labels[ctx.spec.data.name] ? labelById(ctx.panel, ctx.spec.data.name) : {};
+  return [
+    {
+      id: 'malmquist-periods',
+      section: 'malmquist',
+      title: { en: 'Malmquist index and its decomposition by period (geometric means)', zh: '历年 Malmquist 指数及其分解（几何平均）' },
+      note: { en: 'Values above 1 mean growth; tfpch = effch × techch. Geometric means over units (DEAP convention); nulls excluded.', zh: '大于 1 表示增长；tfpch = effch × techch。各单位几何平均（DEAP 口径），空值不计。' },
+      columns: [col('period', 'Period', '时期', 'text'), ...fields.map((f) => col(f, labels[f][0], labels[f][1]))],
+      rows: byPeriod.map((r) => {
+        const row: Record<string, CellValue> = { period: `${r.from}–${r.to}` };
+        for (const f of fields) row[f] = valueOf(r[f]);
+        return row;
+      }),
+    },
+    {
+      id: 'malmquist-units',
+      section: 'malmquist',
+      title: { en: 'Malmquist index by unit (geometric means over periods)', zh: '各单位 Malmquist 指数（跨期几何平均）' },
+      columns: [col('id', 'Code', '代码', 'text'), col('name', 'Unit', '单位', 'text'), ...fields.map((f) => col(f, labels[f][0], labels[f][1]))],
+      rows: byId.map((r) => {
+        const row: Record<string, CellValue> = { id: r.id as string, name: names[r.id as string] ?? (r.id as string) };
+        for (const f of fields) row[f] = valueOf(r[f]);
+        return row;
+      }),
+    },
+  ];
+}
+
+export const growthSection: SectionModule = { keys: ['tfp.growth'], plan: planGrowth };
+export const malmquistSection: SectionModule = { keys: ['tfp.malmquist'], plan: planMalmquist };
