@@ -49,6 +49,7 @@ it('malmquist bench', () => {
       kernelCalls: calls, lps: res.summary.lps, largestReference: maxRef, statusCounts: res.card.statusCounts,
     };
     console.log(JSON.stringify(entry));
+    for (const r of res.rows.filter((x) => x.status !== 'ok').slice(0, 3)) console.log(`  ${r.id} ${r.from}→${r.to} ${r.status}: ${r.reason}`);
     out.push(entry);
     expect(res.rows.length).toBe(n * (T - 1));
   }

@@ -29,6 +29,8 @@ export interface LoadedPanel {
   warnings: Warning[];
   /** MethodCard.data items to put in the result's card (PWT attribution when --data pwt). */
   data: NonNullable<MethodCard['data']>;
+  /** Where the table came from, for provenance: file as given (or "pwt"), sheet, text encoding, row count. */
+  input: { file: string; sheet?: string; encoding?: string; rows: number };
 }
 
 /** Add --data --id --period --sheet --encoding. */
@@ -81,5 +83,5 @@ export async function loadPanelForCli(
   const { id, period } = resolveRoles(opts, table);
   const { panel, warnings } = fromTable(table, { id, period, variables: roles.variables, labels: roles.labels });
   const data = opts.data === PWT_SOURCE ? [PWT_ATTRIBUTION] : [{ source: table.sheet ? `${table.source} [sheet ${table.sheet}]` : table.source }];
-  return { panel, warnings, data };
+  return { panel, warnings, data, input: { file: table.source, ...(table.sheet ? { sheet: table.sheet } : {}), ...(table.encoding ? { encoding: table.encoding } : {}), rows: table.rows.length } };
 }

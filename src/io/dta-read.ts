@@ -235,6 +235,8 @@ export function readDta(bytes: Uint8Array, name = 'data.dta', options: ReadDtaOp
   r.tag('<K>');
   const K = r.uint(L.kBytes);
   r.tag('</K>');
+  // every variable needs at least its 2-byte type code: a larger K is damage, not a reason to allocate
+  if (K * 2 > bytes.length) r.fail('dta-corrupt', `the header claims ${K} variables, more than the file can hold`, r.pos - L.kBytes - 4);
   r.tag('<N>');
   const N = r.uint(L.nBytes);
   r.tag('</N>');
@@ -401,7 +403,7 @@ export function readDta(bytes: Uint8Array, name = 'data.dta', options: ReadDtaOp
     if (cache.size < 65536) cache.set(h, { at: from, len, s });
     return s;
   };
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < (K > 0 ? N : 0); i++) {
     for (let j = 0; j < K; j++) {
       const col = columns[j];
       switch (types[j]) {

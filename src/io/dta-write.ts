@@ -217,11 +217,14 @@ function utf8Length(s: string): number {
   return n;
 }
 
+// Names Stata reserves (help varname): they cannot name a variable or a value-label set.
+const RESERVED = new Set(['_all', '_b', 'byte', '_coef', '_cons', 'double', 'float', 'if', 'in', 'int', 'long', '_n', '_N', '_pi', '_pred', '_rc', '_skip', 'str', 'strL', 'using', 'with']);
+
 function checkName(kind: string, what: string, nm: string, file: string): void {
-  if (!NAME_RE.test(nm)) {
+  if (!NAME_RE.test(nm) || RESERVED.has(nm) || /^str\d+$/.test(nm)) {
     throw new DataError(
       'dta-bad-name',
-      `${what} ${JSON.stringify(nm)} is not a valid Stata name (1–32 letters, digits or _, not starting with a digit)`,
+      `${what} ${JSON.stringify(nm)} is not a valid Stata name (1–32 letters, digits or _, not starting with a digit, not a reserved word)`,
       { file, column: kind === 'variable' ? nm : undefined },
       'rename it before saving as .dta',
     );

@@ -161,7 +161,9 @@ export function parseWeightsJson(text: string, file = 'weights.json'): SpatialWe
 
 /** CSV/TSV weights: square matrix with ids, or an edge list from,to[,weight]. */
 export function parseWeightsCsv(text: string, file = 'weights.csv'): SpatialWeights {
-  const t = parseCsv(text, { file });
+  // Matrices often have an empty corner cell (R's write.csv writes ""): name it so the header is valid.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const t = parseCsv(/^(""|)[,;\t|]/.test(body) ? body.replace(/^(""|)/, 'id') : body, { file });
   const lower = t.header.map((h) => h.toLowerCase());
   const fi = lower.findIndex((h) => FROM.includes(h));
   const ti = lower.findIndex((h) => TO.includes(h));

@@ -7,3 +7,4 @@ export { parseXlsx, xlsxSheetNames, type XlsxReadOptions } from './xlsx-read.js'
 export { readTableFile, TABLE_EXTENSIONS, type ReadTableOptions } from './read-table.js';
 export { loadPwt, loadPwtTable, pwtTableFromGzip, PWT_PATH } from './pwt.js';
 export { resultToXlsx, tablesToXlsx, resultSheets, type XlsxTable } from './xlsx-write.js';
+export * from './dta.js';

@@ -17,14 +17,16 @@ const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000' }; // 0.75 pt
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' };
 const SIZE = 21; // half-points: 10.5 pt
 
+// Font and size come from the document defaults; runs set only what differs (much faster to write).
 function run(text: string, bold = false, size = SIZE): TextRun {
-  return new TextRun({ text, bold, size, font: FONT });
+  if (!bold && size === SIZE) return new TextRun(text);
+  return new TextRun({ text, bold: bold || undefined, size: size === SIZE ? undefined : size });
 }
 
-function cell(text: string, align: 'left' | 'right' | 'center', borders: { top?: typeof THICK; bottom?: typeof THICK }, bold = false): TableCell {
+function cell(text: string, align: 'left' | 'right' | 'center', borders?: { top?: typeof THICK; bottom?: typeof THICK }, bold = false): TableCell {
   return new TableCell({
-    borders: { top: borders.top ?? NONE, bottom: borders.bottom ?? NONE, left: NONE, right: NONE },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    // Only the rule cells carry borders; the table itself has none (faster to write, same look).
+    ...(borders ? { borders: { top: borders.top ?? NONE, bottom: borders.bottom ?? NONE, left: NONE, right: NONE } } : {}),
     children: [
       new Paragraph({
         alignment: align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
@@ -34,21 +36,26 @@ function cell(text: string, align: 'left' | 'right' | 'center', borders: { top?:
   });
 }
 
+/** Rows per table in the document; longer tables are cut with a note (all rows are in results.xlsx). */
+export const DOCX_MAX_ROWS = 60;
+
 function docxTable(t: Table, lang: Lang, digits: number): DocxTable {
-  const last = t.rows.length - 1;
+  const rows = t.rows.slice(0, DOCX_MAX_ROWS);
+  const last = rows.length - 1;
   const header = new TableRow({
     tableHeader: true,
     children: t.columns.map((c) => cell(pick(c.label, lang), c.kind === 'text' ? 'left' : 'center', { top: THICK, bottom: THIN }, true)),
   });
-  const body = t.rows.map(
+  const body = rows.map(
     (r, k) =>
       new TableRow({
-        children: t.columns.map((c) => cell(fmtCell(r[c.key], c, digits), c.kind === 'text' ? 'left' : 'right', k === last ? { bottom: THICK } : {})),
+        children: t.columns.map((c) => cell(fmtCell(r[c.key], c, digits), c.kind === 'text' ? 'left' : 'right', k === last ? { bottom: THICK } : undefined)),
       }),
   );
   return new DocxTable({
     rows: [header, ...body],
     width: { size: 100, type: WidthType.PERCENTAGE },
+    margins: { top: 30, bottom: 30, left: 80, right: 80 },
     borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
   });
 }
@@ -61,9 +68,9 @@ export async function tablesToDocx(tables: readonly Table[], lang: Lang, digits:
     const caption = lang === 'zh' ? `表 ${k + 1}  ${pick(t.title, lang)}` : `Table ${k + 1}. ${pick(t.title, lang)}`;
     children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 80 }, keepNext: true, children: [run(caption, true)] }));
     children.push(docxTable(t, lang, digits));
-    if (t.note) {
-      children.push(new Paragraph({ spacing: { before: 60, after: 200 }, children: [run(`${lang === 'zh' ? '注：' : 'Note: '}${pick(t.note, lang)}`, false, 18)] }));
-    }
+    const cut = t.rows.length > DOCX_MAX_ROWS ? (lang === 'zh' ? `仅列出前 ${DOCX_MAX_ROWS} 行，共 ${t.rows.length} 行，完整表格见 results.xlsx（工作表 ${t.id}）。` : `First ${DOCX_MAX_ROWS} of ${t.rows.length} rows; the full table is in results.xlsx (sheet ${t.id}).`) : '';
+    const note = [t.note ? pick(t.note, lang) : '', cut].filter(Boolean).join(lang === 'zh' ? '' : ' ');
+    if (note) children.push(new Paragraph({ spacing: { before: 60, after: 200 }, children: [run(`${lang === 'zh' ? '注：' : 'Note: '}${note}`, false, 18)] }));
   });
   const doc = new Document({
     creator: 'xinzhi',

@@ -14,18 +14,23 @@ export function texEscape(s: string): string {
   return s.replace(/[\\&%$#_{}~^]/g, (c) => SPECIAL[c]);
 }
 
+/** Rows per table; longer tables are cut with a note (all rows are in results.xlsx and tables/<id>.csv). */
+export const TEX_MAX_ROWS = 60;
+
 export function tableToLatex(t: Table, lang: Lang, digits: number): string {
   const align = t.columns.map((c) => (c.kind === 'text' ? 'l' : 'r')).join('');
   const lines: string[] = [];
   lines.push('\\begin{table}[htbp]', '  \\centering', `  \\caption{${texEscape(pick(t.title, lang))}}`, `  \\label{tab:${t.id}}`);
-  const long = t.rows.length > 40;
-  if (long) lines.push('  \\small');
+  const rows = t.rows.slice(0, TEX_MAX_ROWS);
+  if (rows.length > 30) lines.push('  \\small');
   lines.push(`  \\begin{tabular}{${align}}`, '    \\toprule');
   lines.push('    ' + t.columns.map((c) => texEscape(pick(c.label, lang))).join(' & ') + ' \\\\');
   lines.push('    \\midrule');
-  for (const r of t.rows) lines.push('    ' + t.columns.map((c) => texEscape(fmtCell(r[c.key], c, digits))).join(' & ') + ' \\\\');
+  for (const r of rows) lines.push('    ' + t.columns.map((c) => texEscape(fmtCell(r[c.key], c, digits))).join(' & ') + ' \\\\');
   lines.push('    \\bottomrule', '  \\end{tabular}');
-  if (t.note) lines.push('  \\par\\smallskip', `  \\parbox{\\linewidth}{\\footnotesize ${lang === 'zh' ? '注' : 'Note'}: ${texEscape(pick(t.note, lang))}}`);
+  const cut = t.rows.length > rows.length ? (lang === 'zh' ? `仅列出前 ${rows.length} 行，共 ${t.rows.length} 行，完整表格见 tables/${t.id}.csv。` : `First ${rows.length} of ${t.rows.length} rows; the full table is in tables/${t.id}.csv.`) : '';
+  const note = [t.note ? pick(t.note, lang) : '', cut].filter(Boolean).join(' ');
+  if (note) lines.push('  \\par\\smallskip', `  \\parbox{\\linewidth}{\\footnotesize ${lang === 'zh' ? '注' : 'Note'}: ${texEscape(note)}}`);
   lines.push('\\end{table}');
   return lines.join('\n');
 }

@@ -37,12 +37,12 @@ export async function tablesToWorkbook(tables: readonly Table[], lang: Lang, dig
         const v = r[c.key];
         const x = row.getCell(j + 1);
         x.value = v === undefined ? null : v;
-        if (typeof v === 'number') x.numFmt = c.kind === 'integer' ? '0' : c.kind === 'percent' ? `0.${'0'.repeat(Math.max(0, digits - 2))}%` : numFmt;
         if (i === t.rows.length - 1) x.border = { bottom: { style: 'medium' } };
       });
     });
     if (t.note) ws.getCell(5 + t.rows.length, 1).value = `${lang === 'zh' ? '注：' : 'Note: '}${pick(t.note, lang)}`;
     t.columns.forEach((c, j) => {
+      if (c.kind !== 'text') ws.getColumn(j + 1).numFmt = c.kind === 'integer' ? '0' : c.kind === 'percent' ? `0.${'0'.repeat(Math.max(0, digits - 2))}%` : numFmt;
       const widths = [textWidth(pick(c.label, lang)), ...t.rows.slice(0, 200).map((r) => (typeof r[c.key] === 'string' ? textWidth(r[c.key] as string) : digits + 6))];
       ws.getColumn(j + 1).width = Math.min(40, Math.max(8, ...widths) + 2);
     });

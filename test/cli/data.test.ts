@@ -103,7 +103,8 @@ describe('src/cli/load.ts', () => {
   it('loadPanelForCli: files need --id; without --period a cross-section; errors name the place', async () => {
     writeFileSync(join(dir, 'c.csv'), 'dmu,x,y\nA,1,2\nB,3,4\n');
     await expect(loadPanelForCli({ data: 'c.csv' }, ctx, { variables: ['x'] })).rejects.toThrow(UsageError);
-    const { panel, data } = await loadPanelForCli({ data: 'c.csv', id: 'dmu' }, ctx, { variables: ['x', 'y'] });
+    const { panel, data, input } = await loadPanelForCli({ data: 'c.csv', id: 'dmu' }, ctx, { variables: ['x', 'y'] });
+    expect(input).toEqual({ file: 'c.csv', encoding: 'utf-8', rows: 2 });
     expect(panel.periods).toEqual([0]);
     expect(Array.from(panel.columns.y)).toEqual([2, 4]);
     expect(data).toEqual([{ source: 'c.csv' }]);

@@ -44,3 +44,15 @@ describe('xinzhi tfp growth', () => {
     expect(res.card.conventions.alpha).toBe(0.35);
   });
 });
+
+describe('xinzhi tfp growth --multilateral', () => {
+  it('gives ctfp-style levels with USA = 1', async () => {
+    const r = await runCli(['tfp', 'growth', '--data', 'pwt', '--method', 'pwt', '--multilateral', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout);
+    const usa = res.rows.filter((x: any) => x.id === 'USA' && x.tfp !== null);
+    expect(usa.length).toBeGreaterThan(60);
+    for (const u of usa) expect(u.tfp).toBeCloseTo(1, 12);
+    expect(res.card.conventions.method).toMatch(/multilateral/);
+  });
+});

@@ -4,9 +4,10 @@
 // changed, a tag misspelt, a type code out of range, a strL pointer redirected; plus an old (114) header,
 // a CSV renamed to .dta, and an empty file.
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readDta } from '../../src/io/dta.js';
+import { readDta, writeDta } from '../../src/io/dta.js';
 import { DataError } from '../../src/core/errors.js';
 import { repoRoot } from '../helpers.js';
 
@@ -54,5 +55,34 @@ describe('bad .dta files', () => {
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(resolve(repoRoot, 'test/bad-input/files')).filter((f) => f.startsWith('dta-'));
     expect(files.sort()).toEqual(cases.map((c) => c[0]).sort());
+  });
+
+  test('fuzz: damaged or cut files never crash — they read or fail with a DataError', () => {
+    const table = {
+      header: ['province', 'year', 'gdp', 'code', 'note'],
+      columns: [['北京', '天津', 'Hebei'], [2019, 2019, 2019], [35371.3, null, 35104.5], [1, 2, 3], ['', 'y'.repeat(2100), 'z']],
+      valueLabels: { code: { 1: 'a', 2: 'b' } },
+      missingCodes: { gdp: { 1: '.b' } },
+      variableLabels: { gdp: '地区生产总值' },
+    };
+    const goods = ([117, 118, 119] as const).flatMap((release) => (['LSF', 'MSF'] as const).map((byteOrder) => writeDta(table, { release, byteOrder })));
+    fc.assert(
+      fc.property(
+        fc.nat(goods.length - 1),
+        fc.array(fc.record({ at: fc.nat(7000), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 6 }),
+        fc.option(fc.nat(7000), { nil: undefined }),
+        (which, flips, cut) => {
+          const good = goods[which];
+          const b = good.slice(0, cut ?? good.length);
+          for (const f of flips) if (f.at < b.length) b[f.at] = f.byte;
+          try {
+            readDta(b, 'fuzz.dta');
+          } catch (e) {
+            expect(e, String(e)).toBeInstanceOf(DataError);
+          }
+        },
+      ),
+      { numRuns: 400, seed: 2026 },
+    );
   });
 });

@@ -1,5 +1,96 @@
+// xinzhi dea — data envelopment analysis (methods.md E; design.md CLI contract `dea`).
+// Thin: parse options, load the panel, call core `dea` (or `crossEfficiency`), render the Result.
+
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { UsageError } from '../../core/errors.js';
+import { dea, type DeaOptions } from '../../core/frontier/dea.js';
+import { crossEfficiency, type CrossMethod } from '../../core/frontier/cross-efficiency.js';
+import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
+import { writeResult } from '../output.js';
 
-// Not yet implemented: registers nothing until its issue lands.
-export function register(_program: Command, _ctx: CliContext): void {}
+function list(s: string | undefined): string[] {
+  return s === undefined ? [] : s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+}
+
+function numbers(s: string, what: string, count: number): number[] {
+  const v = list(s).map(Number);
+  if (v.length !== count || v.some((x) => !Number.isFinite(x))) {
+    throw new UsageError('bad-option', `${what} needs ${count} comma-separated numbers (inputs, outputs, undesirable outputs), got "${s}"`);
+  }
+  return v;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('dea')
+    .description('data envelopment analysis: radial (CCR/BCC), SBM, super-efficiency, DDF, NDDF, additive, cross-efficiency')
+    .option('--inputs <cols>', 'comma-separated input columns')
+    .option('--outputs <cols>', 'comma-separated (good) output columns')
+    .option('--undesirable <cols>', 'comma-separated undesirable (bad) output columns (sbm, ddf, nddf)')
+    .option('--model <m>', 'radial | sbm | ddf | nddf | additive | cross', 'radial')
+    .option('--orientation <o>', 'in | out | non (radial default in, sbm default non)')
+    .option('--rts <rts>', 'crs | vrs | nirs | ndrs (default crs; additive vrs)')
+    .option('--slack <s>', 'second stage: maxSlack (default) | none | epsilon')
+    .option('--slack-objective <s>', 'phase-II slack sum: scaled (default) | raw (deaR/Benchmarking)')
+    .option('--super [kind]', 'super-efficiency: ap (Andersen–Petersen; super-SBM with --model sbm) | cook2009')
+    .option('--super-score <s>', 'super-SBM score: delta (default) | composite')
+    .option('--direction <g>', 'ddf/nddf direction: green | graph | input | output | numbers (inputs,outputs,bads)')
+    .option('--bad-disposability <d>', 'ddf/nddf: weak (=, default) | free (≤)')
+    .option('--weights <w>', 'nddf weights: normalised (default) | numbers (inputs,outputs,bads)')
+    .option('--zero-output <z>', 'sbm zero outputs: replace (default, min/100) | drop')
+    .option('--additive-weights <w>', 'additive model weights: unit (default) | inverse')
+    .option('--cross <method>', 'with --model cross: arbitrary | aggressive | benevolent (default aggressive)')
+    .option('--secondary <k>', 'with --model cross: Doyle & Green secondary goal m2 (default) | m3')
+    .option('--frontier <f>', 'with --period: period (each period its own frontier, default) | pooled')
+    .option('--scale <s>', 'mean (default) | none')
+    .option('--frame <f>', 'efficient-frame strategy: auto (default) | always | never');
+  addDataOptions(cmd);
+  addOutputOptions(cmd);
+  cmd.action(async (opts: Record<string, string | boolean | undefined>) => {
+    const o = opts as Record<string, string | undefined> & { super?: string | boolean; force?: boolean };
+    const inputs = list(o.inputs);
+    const outputs = list(o.outputs);
+    const undesirable = list(o.undesirable);
+    if (!inputs.length) throw new UsageError('missing-option', '--inputs is required', 'e.g. --inputs labor,capital');
+    if (!outputs.length) throw new UsageError('missing-option', '--outputs is required', 'e.g. --outputs gdp');
+    const d = inputs.length + outputs.length + undesirable.length;
+    const loaded = await loadPanelForCli({ data: o.data, id: o.id, period: o.period, sheet: o.sheet, encoding: o.encoding }, ctx, { variables: [...inputs, ...outputs, ...undesirable] });
+    let result;
+    if (o.model === 'cross') {
+      result = crossEfficiency(loaded.panel, {
+        inputs, outputs,
+        orientation: o.orientation as 'in' | 'out' | undefined,
+        rts: o.rts as 'crs' | 'vrs' | undefined,
+        method: (o.cross ?? 'aggressive') as CrossMethod,
+        secondary: o.secondary as 'm2' | 'm3' | undefined,
+      });
+    } else {
+      const direction = o.direction === undefined ? undefined
+        : ['green', 'graph', 'input', 'output'].includes(o.direction) ? o.direction as DeaOptions['direction'] : numbers(o.direction, '--direction', d);
+      const weights = o.weights === undefined || o.weights === 'normalised' || o.weights === 'normalized' ? undefined : numbers(o.weights, '--weights', d);
+      const sup = o.super === undefined ? undefined : o.super === true ? true : (o.super as 'ap' | 'cook2009');
+      result = dea(loaded.panel, {
+        inputs, outputs, undesirable,
+        model: o.model as DeaOptions['model'],
+        orientation: o.orientation as DeaOptions['orientation'],
+        rts: o.rts as DeaOptions['rts'],
+        slack: o.slack as DeaOptions['slack'],
+        slackObjective: o.slackObjective as DeaOptions['slackObjective'],
+        super: sup,
+        superScore: o.superScore as DeaOptions['superScore'],
+        direction,
+        badDisposability: o.badDisposability as DeaOptions['badDisposability'],
+        nddfWeights: weights,
+        zeroOutput: o.zeroOutput as DeaOptions['zeroOutput'],
+        additiveWeights: o.additiveWeights as DeaOptions['additiveWeights'],
+        frontier: o.frontier as DeaOptions['frontier'],
+        scale: o.scale as DeaOptions['scale'],
+        frame: o.frame as DeaOptions['frame'],
+      });
+    }
+    result.warnings.unshift(...loaded.warnings);
+    result.card.data = loaded.data;
+    await writeResult(result, { format: o.format, out: o.out, force: o.force, lang: o.lang }, ctx);
+  });
+}

@@ -1,23 +1,19 @@
 // xinzhi dynamics kde|markov|spatial-markov|convergence — distribution dynamics (methods.md K).
 // Thin: parse options, load the panel (and spatial weights), call one core function, render the Result.
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { UsageError, DataError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { Panel } from '../../core/panel/panel.js';
 import type { Result } from '../../core/result.js';
-import type { SpatialWeights } from '../../core/spatial/types.js';
 import { kde, type KdeOptions } from '../../core/dynamics/kde.js';
 import type { KernelName } from '../../core/dynamics/kernel-density.js';
 import { markov, type MarkovOptions } from '../../core/dynamics/markov.js';
 import { spatialMarkov } from '../../core/dynamics/spatial-markov.js';
 import { convergence, type ConvergenceEffects, type SigmaMeasure } from '../../core/dynamics/convergence.js';
 import type { VcovType } from '../../core/math/regression.js';
-import { weightsFromNeighbourMap } from '../../core/spatial/weights.js';
-import { chinaProvinceWeights, chinaProvincePoints, type IslandRule } from '../../core/spatial/china-provinces.js';
-import { knnWeights } from '../../core/spatial/distance.js';
+import type { IslandRule } from '../../core/spatial/china-provinces.js';
+import { resolveWeights } from '../../io/geo-weights.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
 import { writeResult } from '../output.js';
 import { parsePeriods } from './disparity.js';
@@ -81,30 +77,6 @@ function addClassing(cmd: Command): Command {
     .option('--fill-empty', 'put 1 on the diagonal of rows without transitions');
 }
 
-/** --weights queen|rook|knn:K (bundled China provinces) or a JSON neighbour map {id: [ids]} / {id: {id: w}}. */
-function resolveWeights(spec: string, panel: Panel, islands: IslandRule | undefined, ctx: CliContext): SpatialWeights {
-  if (spec === 'queen' || spec === 'rook') return chinaProvinceWeights(panel.ids, { type: spec, islands });
-  const knn = /^knn:(\d+)$/.exec(spec);
-  if (knn) return knnWeights(chinaProvincePoints(panel.ids), Number(knn[1]));
-  const path = resolve(ctx.cwd, spec);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError('bad-weights', `--weights must be queen, rook, knn:K or a JSON neighbour file; cannot read "${spec}"`);
-  }
-  let map: unknown;
-  try {
-    map = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new DataError('bad-json', `the weights file is not valid JSON: ${(e as Error).message}`, { file: spec }, 'give a neighbour map {"id": ["neighbour id", …]} or {"id": {"neighbour id": weight}}');
-  }
-  if (!map || typeof map !== 'object' || Array.isArray(map)) {
-    throw new DataError('bad-weights', 'the weights file must be a JSON object {"id": ["neighbour id", …]}', { file: spec });
-  }
-  return weightsFromNeighbourMap(map as Record<string, string[]>, { source: spec, card: { type: 'user neighbour map', file: spec } });
-}
-
 export function register(program: Command, ctx: CliContext): void {
   const dynamics = program.command('dynamics').description('distribution dynamics: kernel density, Markov and spatial Markov chains, convergence (methods.md K)');
 
@@ -148,20 +120,31 @@ export function register(program: Command, ctx: CliContext): void {
 
   const s = addClassing(dynamics.command('spatial-markov').description('spatial Markov chain conditioned on the class of the spatial lag (Rey 2001), with homogeneity tests')
     .requiredOption('--value <col>', 'numeric column')
-    .requiredOption('--weights <w>', 'queen | rook | knn:K (China provinces, bundled) or a JSON neighbour file {id: [ids]}')
-    .option('--islands <rule>', 'Hainan for queen/rook: link (default) | isolate | knn')
+    .option('--weights <spec>', 'queen | rook | knn:K | distance[:ALPHA] | economic:COL | FILE (.json .csv .gal .gwt), as `xinzhi spatial` (default queen for China\'s provinces)')
+    .option('--geo <file>', 'GeoJSON/TopoJSON boundaries of the units (queen/rook; centroids for knn/distance)')
+    .option('--geo-id <property>', 'feature property holding the unit ids')
+    .option('--islands <rule>', 'units without neighbours: link (海南–广东; default for China\'s provinces) | isolate | knn')
+    .option('--symmetrise', 'k-NN: make the neighbour relation symmetric (union)')
+    .option('--threshold <km>', 'distance weights: link only pairs within this many km')
     .option('--lag-k <m>', 'number of lag classes (default = --k)')
     .option('--lag-classes <scope>', 'pooled (default) | period')
-    .option('--lag-cutoffs <list>', 'user cut-offs for the lag classes'));
+    .option('--lag-cutoffs <list>', 'user cut-offs for the lag classes')
+    .option('--empty-row-df <rule>', 'homogeneity df of a class that never starts a transition: skip (default, Bickenbach & Bode) | giddy (+1)'));
   addDataOptions(s);
   addOutputOptions(s);
   s.action(async (o: Opts) => {
-    const islands = oneOf(o.islands, ['link', 'isolate', 'knn'] as const, '--islands');
-    await runOn(o, ctx, [o.value as string], (panel) => spatialMarkov(panel, resolveWeights(o.weights as string, panel, islands, ctx), {
+    const islands = oneOf(o.islands, ['link', 'isolate', 'knn'] as const, '--islands') as IslandRule | undefined;
+    const spec = o.weights as string | undefined;
+    const economic = spec?.toLowerCase().startsWith('economic:') ? [spec.slice('economic:'.length)] : [];
+    await runOn(o, ctx, [o.value as string, ...economic.filter((c) => c !== o.value)], (panel) => spatialMarkov(panel, resolveWeights(panel.ids, {
+      weights: spec, geo: o.geo as string | undefined, geoId: o.geoId as string | undefined, islands,
+      symmetrise: Boolean(o.symmetrise), threshold: num(o.threshold, '--threshold'), cwd: ctx.cwd, encoding: o.encoding as string | undefined,
+    }, panel), {
       value: o.value as string, ...classingOptions(o),
       lagK: int(o.lagK, '--lag-k'),
       lagScope: oneOf(o.lagClasses, ['pooled', 'period'] as const, '--lag-classes'),
       lagCutoffs: list(o.lagCutoffs, '--lag-cutoffs'),
+      emptyRowDf: oneOf(o.emptyRowDf, ['skip', 'giddy'] as const, '--empty-row-df'),
     }));
   });
 

@@ -27,6 +27,7 @@ import { readTableFile } from '../../io/read-table.js';
 import { PWT_PATH } from '../../io/pwt.js';
 import { loadGeo } from './evaluate-geo.js';
 import { SOFTWARE } from '../../core/version.js';
+import { parseFramework } from '../../core/framework/index.js';
 
 const require = createRequire(import.meta.url);
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -62,6 +63,22 @@ function depVersion(name: string): string | null {
   } catch {
     return null;
   }
+}
+
+function builtinFrameworks(): string[] {
+  const dir = join(PACKAGE_ROOT, 'frameworks');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')).sort() : [];
+}
+
+/** A framework file: a path relative to the spec, else a built-in frameworks/<name>.yaml. */
+function resolveFramework(name: string, specDir: string): string | undefined {
+  const local = resolve(specDir, name);
+  if (existsSync(local) && statSync(local).isFile()) return local;
+  for (const ext of ['.yaml', '.yml']) {
+    const f = join(PACKAGE_ROOT, 'frameworks', name + ext);
+    if (existsSync(f)) return f;
+  }
+  return undefined;
 }
 
 function isNonEmptyDir(path: string): boolean {
@@ -167,6 +184,19 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
     inputsHash.push({ role: 'groups', file: g.file, sha256: sha256(readFileSync(resolve(specDir, g.file))) });
   }
 
+  // Framework (built-in name or a YAML file next to the spec).
+  let framework: unknown;
+  if (spec.index) {
+    const f = resolveFramework(spec.index.framework, specDir);
+    if (!f) {
+      const line = parsed.locate(['index', 'framework']).line;
+      throw new UsageError('unknown-framework', `${specName}:${line}: no framework "${spec.index.framework}" (neither a file next to the spec nor a built-in one)`, `use one of ${builtinFrameworks().join(', ') || '(none bundled)'}, or a framework YAML file`);
+    }
+    framework = parseFramework(readFileSync(f, 'utf8'), { file: relative(ctx.cwd, f) || f });
+    (framework as { source?: string }).source = f.startsWith(PACKAGE_ROOT) ? `builtin:${basename(f).replace(/\.ya?ml$/, '')}` : relative(specDir, f);
+    inputsHash.push({ role: 'framework', file: relative(PACKAGE_ROOT, f).startsWith('..') ? f : relative(PACKAGE_ROOT, f), sha256: sha256(readFileSync(f)) });
+  }
+
   // Geometry and centroids for maps and spatial weights.
   const out = outputSettings(spec);
   const geo = loadGeo(out.map, PACKAGE_ROOT);
@@ -174,7 +204,7 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
   const progress = progressReporter(ctx, opts.quiet ?? false);
   let results: EvaluationResults;
   try {
-    results = await runEvaluation(parsed, { panel: loaded.panel, groups, coordinates: geo.coordinates, onProgress: progress.onProgress });
+    results = await runEvaluation(parsed, { panel: loaded.panel, groups, framework, coordinates: geo.coordinates, onProgress: progress.onProgress });
   } finally {
     progress.stop();
   }

@@ -9,6 +9,7 @@ import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
 import { writeResult } from '../output.js';
 
 const PWT_COLUMNS = { output: 'rgdpna', capital: 'rkna', labor: 'emp', humanCapital: 'hc', hours: 'avh', share: 'labsh' };
+const PWT_MULTILATERAL_COLUMNS = { output: 'cgdpo', capital: 'ck', labor: 'emp', humanCapital: 'hc', hours: 'avh', share: 'labsh' };
 
 function num(s: string | undefined, what: string): number | undefined {
   if (s === undefined) return undefined;
@@ -32,13 +33,14 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--share <col>', 'labour-share column (tornqvist, pwt: labsh)')
     .option('--alpha <a>', 'capital share α for solow (required, in (0,1))')
     .option('--rates <r>', 'solow growth rates: log (default) | discrete')
-    .option('--base <period>', 'base period, tfp = 1 there (default: first period; pwt: 2011)');
+    .option('--base <period>', 'base period, tfp = 1 there (default: first period; pwt: 2011)')
+    .option('--multilateral', 'pwt: cross-country levels, CCD multilateral with USA = 1 (ctfp-style; cgdpo, ck, emp, hc, avh, labsh)');
   addDataOptions(growth);
   addOutputOptions(growth);
   growth.action(async (opts: Record<string, string | boolean | undefined>) => {
-    const o = opts as Record<string, string | undefined> & { force?: boolean };
+    const o = opts as Record<string, string | undefined> & { force?: boolean; multilateral?: boolean };
     const method = o.method as TfpGrowthOptions['method'];
-    const d = method === 'pwt' ? PWT_COLUMNS : undefined;
+    const d = method === 'pwt' ? (o.multilateral ? PWT_MULTILATERAL_COLUMNS : PWT_COLUMNS) : undefined;
     const cols = {
       output: o.output ?? d?.output,
       capital: o.capital ?? d?.capital,
@@ -56,6 +58,7 @@ export function register(program: Command, ctx: CliContext): void {
       alpha: num(o.alpha, '--alpha'),
       rates: o.rates as TfpGrowthOptions['rates'],
       base: num(o.base, '--base'),
+      multilateral: o.multilateral,
     });
     result.warnings.unshift(...loaded.warnings);
     result.card.data = loaded.data;

@@ -18,8 +18,12 @@ export interface HomogeneityTest {
   reason?: string;
 }
 
+export interface HomogeneityOptions {
+  emptyRowDf?: 'skip' | 'giddy';
+}
+
 /** `counts[l]` is regime l's k × k count matrix. */
-export function markovHomogeneity(counts: readonly (readonly (readonly number[])[])[]): HomogeneityTest {
+export function markovHomogeneity(counts: readonly (readonly (readonly number[])[])[], options: HomogeneityOptions = {}): HomogeneityTest {
   const m = counts.length;
   const k = m > 0 ? counts[0].length : 0;
   const pooled: number[][] = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => {
@@ -33,7 +37,10 @@ export function markovHomogeneity(counts: readonly (readonly (readonly number[])
   let df = 0;
   for (let i = 0; i < k; i++) {
     const ni = rowSum(pooled, i);
-    if (ni === 0) continue;
+    if (ni === 0) {
+      if (options.emptyRowDf === 'giddy') df += 1;
+      continue;
+    }
     let a = 0;
     for (let j = 0; j < k; j++) if (pooled[i][j] > 0) a++;
     let b = 0;

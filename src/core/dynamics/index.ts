@@ -16,6 +16,6 @@ export type { MarkovOptions, MarkovRow, ChainAnalysis } from './markov.js';
 export { spatialMarkov, spatialLagMatrix } from './spatial-markov.js';
 export type { SpatialMarkovOptions, SpatialMarkovRow, SpatialMarkovRegime } from './spatial-markov.js';
 export { markovHomogeneity } from './homogeneity.js';
-export type { HomogeneityTest } from './homogeneity.js';
+export type { HomogeneityTest, HomogeneityOptions } from './homogeneity.js';
 export { convergence, sigmaConvergence, betaConvergence } from './convergence.js';
 export type { ConvergenceOptions, ConvergenceEffects, SigmaMeasure, SigmaRow, BetaConvergence, BetaCoefficient } from './convergence.js';

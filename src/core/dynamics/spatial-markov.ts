@@ -24,6 +24,8 @@ export interface SpatialMarkovOptions extends MarkovOptions {
   /** Lag-class cut-offs: pooled (default) or per period, or user cut-offs. */
   lagScope?: ClassingOptions['scope'];
   lagCutoffs?: readonly number[];
+  /** df contribution of a class that never starts a transition: 'skip' (Bickenbach & Bode, default) or 'giddy' (+1). */
+  emptyRowDf?: 'skip' | 'giddy';
 }
 
 export interface SpatialMarkovRow {
@@ -140,7 +142,7 @@ export function spatialMarkov(panel: Panel, weights: SpatialWeights, options: Sp
     }
   }
   warnings.push(...chainWarnings(pooled, 'pooled chain'));
-  const homogeneity: HomogeneityTest = markovHomogeneity(regimeCounts);
+  const homogeneity: HomogeneityTest = markovHomogeneity(regimeCounts, { emptyRowDf: options.emptyRowDf });
   const card = markovCard('spatial-markov', options, cl, lag);
   card.conventions = {
     ...card.conventions,
@@ -148,7 +150,7 @@ export function spatialMarkov(panel: Panel, weights: SpatialWeights, options: Sp
     lag: 'W·y per period, row-standardised W; islands get 0 (kept, flagged)',
     lagClasses: lagCl.scope === 'user' ? 'user cut-offs' : `${m} quantile classes of the lag, type-7, ${lagCl.scope}, right-closed`,
     conditioning: 'lag class at the start year t',
-    homogeneity: 'Bickenbach & Bode (2003) Q and LR, df = Σ_i (a_i − 1)(b_i − 1)',
+    homogeneity: `Bickenbach & Bode (2003) Q and LR, df = Σ_i (a_i − 1)(b_i − 1)${options.emptyRowDf === 'giddy' ? ', empty pooled rows add 1 (giddy)' : ', empty pooled rows add 0'}`,
   };
   return {
     method: 'spatial-markov',

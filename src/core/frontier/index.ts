@@ -3,3 +3,4 @@ export * from './types.js';
 export { distances } from './distance.js';
 export { dea, type DeaOptions, type DeaData, type DeaRow, type DeaModel } from './dea.js';
 export { solveLp, type LpProblem, type LpResult, type LpBasis } from './lp.js';
+export { crossEfficiency, type CrossEfficiencyOptions, type CrossRow, type CrossMethod } from './cross-efficiency.js';

@@ -48,6 +48,7 @@ export interface LpBasis {
   cols: number;
 }
 
+/** Arrays in a result are views into the workspace: valid until the next solve with the same workspace. */
 export interface LpResult {
   status: 0 | 1 | 2 | 3;
   objective: number;
@@ -73,6 +74,10 @@ export class LpWorkspace {
   head = new Int32Array(0);
   state = new Uint8Array(0);
   xN = new Float64Array(0);
+  xOut = new Float64Array(0);
+  atUpperOut = new Uint8Array(0);
+  basicOut = new Int32Array(0);
+  dualsOut = new Float64Array(0);
   ensure(r: number, n: number): void {
     if (r > this.cap_r) {
       this.cap_r = r;
@@ -83,11 +88,15 @@ export class LpWorkspace {
       this.y = new Float64Array(r);
       this.alpha = new Float64Array(r);
       this.head = new Int32Array(r);
+      this.basicOut = new Int32Array(r);
+      this.dualsOut = new Float64Array(r);
     }
     if (n + r > this.cap_n) {
       this.cap_n = Math.max(n + r, Math.ceil(this.cap_n * 1.5));
       this.state = new Uint8Array(this.cap_n);
       this.xN = new Float64Array(this.cap_n);
+      this.xOut = new Float64Array(this.cap_n);
+      this.atUpperOut = new Uint8Array(this.cap_n);
     }
   }
 }
@@ -101,33 +110,43 @@ export function solveLp(p: LpProblem, warm?: LpBasis | null, ws: LpWorkspace = s
   const Binv = ws.Binv, xB = ws.xB, cB = ws.cB, y = ws.y, alpha = ws.alpha, head = ws.head, state = ws.state, xN = ws.xN;
   const limit = maxIter ?? 200 + 20 * (r + n);
 
-  // Nonbasic starting values: at lower bound if finite, else upper, else 0 (free).
-  const setNonbasic = (j: number, preferUpper: boolean): void => {
+  // Nonbasic starting values: at lower bound if finite, else upper, else 0 (free); a warm basis keeps its upper
+  // bounds. Warm basic indices ≥ warm.cols are artificials, remapped when columns were appended since.
+  let ok = false;
+  const useWarm = !!warm && warm.basic.length === r && warm.cols <= n;
+  for (let j = 0; j < n; j++) {
     const l = lo[j], h = hi[j];
-    if (preferUpper && h < Infinity) { state[j] = NB_UPPER; xN[j] = h; }
+    if (useWarm && j < (warm as LpBasis).cols && (warm as LpBasis).atUpper[j] === 1 && h < Infinity) { state[j] = NB_UPPER; xN[j] = h; }
     else if (l > -Infinity) { state[j] = NB_LOWER; xN[j] = l; }
     else if (h < Infinity) { state[j] = NB_UPPER; xN[j] = h; }
     else { state[j] = NB_FREE; xN[j] = 0; }
-  };
-  const coldStart = (): void => {
-    for (let j = 0; j < n; j++) setNonbasic(j, false);
-    for (let i = 0; i < r; i++) { head[i] = n + i; state[n + i] = BASIC; xN[n + i] = 0; }
-  };
-
-  let ok = false;
-  if (warm && warm.basic.length === r && warm.cols <= n) {
-    for (let j = 0; j < n; j++) setNonbasic(j, j < warm.cols && warm.atUpper[j] === 1);
-    for (let i = 0; i < r; i++) { state[n + i] = NB_LOWER; xN[n + i] = 0; }
+  }
+  for (let i = 0; i < r; i++) { state[n + i] = NB_LOWER; xN[n + i] = 0; }
+  if (useWarm) {
+    const wb = (warm as LpBasis).basic, wc = (warm as LpBasis).cols;
     ok = true;
     for (let i = 0; i < r; i++) {
-      let k = warm.basic[i];
-      if (k >= warm.cols) k = n + (k - warm.cols);   // artificial index remapped when columns were appended
+      let k = wb[i];
+      if (k >= wc) k = n + (k - wc);
       if (k < 0 || k >= n + r || state[k] === BASIC) { ok = false; break; }
       head[i] = k; state[k] = BASIC;
     }
     if (ok) ok = refactor(p, ws);
+    if (!ok) {
+      // Unusable warm basis: back to every structural column nonbasic at a finite bound (or free at 0).
+      for (let j = 0; j < n; j++) {
+        const l = lo[j], h = hi[j];
+        if (l > -Infinity) { state[j] = NB_LOWER; xN[j] = l; }
+        else if (h < Infinity) { state[j] = NB_UPPER; xN[j] = h; }
+        else { state[j] = NB_FREE; xN[j] = 0; }
+      }
+      for (let i = 0; i < r; i++) { state[n + i] = NB_LOWER; xN[n + i] = 0; }
+    }
   }
-  if (!ok) { coldStart(); refactor(p, ws); }
+  if (!ok) {
+    for (let i = 0; i < r; i++) { head[i] = n + i; state[n + i] = BASIC; xN[n + i] = 0; }
+    refactor(p, ws);
+  }
   computeXB(p, ws);
 
   let iter = 0, degenerate = 0, bland = false, sinceRefactor = 0;
@@ -173,11 +192,11 @@ export function solveLp(p: LpProblem, warm?: LpBasis | null, ws: LpWorkspace = s
       }
     }
     if (q < 0) {
-      // Optimal for this phase: refactor once for accuracy and confirm.
+      // Optimal for this phase: refactor for accuracy; re-price only if the refreshed values leave the bounds.
       if (sinceRefactor > 0) {
         if (!refactor(p, ws)) { status = LP_NUMERICAL; break; }
         computeXB(p, ws); sinceRefactor = 0;
-        continue;
+        if (phase1 || !primalFeasible(p, ws)) continue;
       }
       status = phase1 ? LP_INFEASIBLE : LP_OPTIMAL;
       break;
@@ -256,16 +275,28 @@ export function solveLp(p: LpProblem, warm?: LpBasis | null, ws: LpWorkspace = s
     }
   }
 
-  const x = new Float64Array(n);
-  for (let j = 0; j < n; j++) if (state[j] !== BASIC) x[j] = xN[j];
+  const x = ws.xOut.subarray(0, n);
+  for (let j = 0; j < n; j++) x[j] = state[j] !== BASIC ? xN[j] : 0;
   for (let i = 0; i < r; i++) if (head[i] < n) x[head[i]] = xB[i];
   let objective = 0;
   for (let j = 0; j < n; j++) objective += c[j] * x[j];
-  const basic = new Int32Array(r);
+  const basic = ws.basicOut.subarray(0, r);
   for (let i = 0; i < r; i++) basic[i] = head[i];
-  const atUpper = new Uint8Array(n);
+  const atUpper = ws.atUpperOut.subarray(0, n);
   for (let j = 0; j < n; j++) atUpper[j] = state[j] === NB_UPPER ? 1 : 0;
-  return { status, objective, x, duals: Float64Array.from(y.subarray(0, r)), basis: { basic, atUpper, cols: n }, iterations: iter };
+  const duals = ws.dualsOut.subarray(0, r);
+  for (let i = 0; i < r; i++) duals[i] = y[i];
+  return { status, objective, x, duals, basis: { basic, atUpper, cols: n }, iterations: iter };
+}
+
+function primalFeasible(p: LpProblem, ws: LpWorkspace): boolean {
+  const n = p.cols;
+  for (let i = 0; i < p.rows; i++) {
+    const k = ws.head[i];
+    const l = k < n ? p.lo[k] : 0, h = k < n ? p.hi[k] : 0, v = ws.xB[i];
+    if (v < l - LP_TOL_PRIMAL || v > h + LP_TOL_PRIMAL) return false;
+  }
+  return true;
 }
 
 /** Invert the basis matrix by Gauss–Jordan with partial pivoting. Returns false when singular. */

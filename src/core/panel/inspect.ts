@@ -98,7 +98,7 @@ export function inspectTable(t: RawTable, opts: InspectOptions = {}): Result<Ins
       markers: describeMissing(markers),
       status: type === 'numeric' ? 'ok' : 'undefined',
     };
-    if (type !== 'numeric') row.reason = type === 'text' ? 'text column: no range' : 'no values';
+    if (type !== 'numeric') row.reason = type === 'text' ? 'text column' : 'no values';
     return row;
   });
 

@@ -167,7 +167,8 @@ export function closestRegions(name: string, k = 3): string[] {
   }
   scored.sort((a, b) => a.d - b.d || (a.label < b.label ? -1 : 1));
   const out: string[] = [];
-  const limit = Math.max(2, Math.ceil(key.length / 2));
+  const len = [...key].length;
+  const limit = latin ? Math.max(2, Math.ceil(len / 3)) : Math.max(1, Math.floor(len / 2));
   for (const s of scored) {
     if (s.d > limit || out.length >= k) break;
     if (seen.has(s.label)) continue;

@@ -17,6 +17,7 @@ import type { Panel } from '../panel/panel.js';
 import { SOFTWARE } from '../version.js';
 import { countStatuses, type Result, type Status } from '../result.js';
 import { chainLevels, compareIds } from './chain.js';
+import { pwtMultilateral } from './pwt-multilateral.js';
 
 export type GrowthMethod = 'solow' | 'tornqvist' | 'pwt';
 
@@ -42,6 +43,8 @@ export interface TfpGrowthOptions {
   rates?: 'log' | 'discrete';
   /** Base period (tfp = 1 there). Default: the first period; pwt: 2011. */
   base?: number;
+  /** pwt only: cross-country levels (CCD multilateral, USA = 1, ctfp-style) instead of rtfpna-style chains. */
+  multilateral?: boolean;
 }
 
 export interface TfpGrowthRow {
@@ -158,6 +161,11 @@ function checkShare(panel: Panel, name: string): void {
 
 /** TFP levels and growth by growth accounting (Solow, Törnqvist, PWT). */
 export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGrowthRow> {
+  if (options.multilateral) {
+    if (options.method !== 'pwt') throw new UsageError('bad-option', 'multilateral applies to the pwt method only');
+    const { output, capital, labor, humanCapital, hours, share } = options;
+    return pwtMultilateral(panel, { output, capital, labor, humanCapital, hours, share });
+  }
   const r = resolve(panel, options);
   const n = panel.ids.length;
   const T = panel.periods.length;

@@ -5,6 +5,8 @@ export { parseFrontier as parseProductivityFrontier, frontierName as productivit
 export type { FrontierType as ProductivityFrontier } from './frontiers.js';
 export { summariseIndex as summariseProductivityIndex, cumulativeIndex as cumulativeProductivityIndex } from './summaries.js';
 export { tfpGrowth } from './growth-accounting.js';
+export { pwtMultilateral } from './pwt-multilateral.js';
+export type { PwtMultilateralOptions } from './pwt-multilateral.js';
 export type { TfpGrowthOptions, TfpGrowthRow, GrowthMethod } from './growth-accounting.js';
 export { humanCapitalIndex, schoolingReturn, averageSchoolingYears } from './human-capital.js';
 export type { SchoolingCounts } from './human-capital.js';

@@ -27,7 +27,7 @@ import type { Panel } from '../panel/panel.js';
 import { countStatuses, type Citation, type Result, type Status, type Warning } from '../result.js';
 import { SOFTWARE } from '../version.js';
 import { compareIds } from './chain.js';
-import { frontierName, gatherTechnology, ownFrontierRange, parseFrontier, referenceTechnology, type FrontierType, type PanelData } from './frontiers.js';
+import { frameCells, frontierName, gatherTechnology, ownFrontierRange, parseFrontier, rangeCells, type FrontierType, type PanelData } from './frontiers.js';
 import { cumulativeIndex, summariseIndex, type IndexRowLike } from './summaries.js';
 
 export type ProductivityIndexKind = 'malmquist' | 'ml' | 'gml' | 'luenberger';
@@ -72,6 +72,8 @@ export interface MalmquistOptions {
   scale?: 'mean' | 'none';
   /** Add the distances used to each row (`distances`). */
   detail?: boolean;
+  /** Reduce reference sets to their extreme-efficient frames before the LPs (exact; default true). */
+  reduce?: boolean;
   /** The DEA distance kernel (default: frontier/distance.ts). */
   distances?: DistancesFn;
 }
@@ -172,10 +174,30 @@ export function malmquist(panel: Panel, options: MalmquistOptions): Result<Malmq
     }
   }
 
+  // Reference sets: per-period frames, and multi-period sets as the frame of the union of per-period frames.
+  const badEquality = o.badDisposability === 'weak';
+  const refCache = new Map<string, number[]>();
+  const refCellsOf = (lo: number, hi: number, tr: number, rts: Rts): number[] => {
+    const key = `${lo}:${hi}:${tr}:${rts}`;
+    let cells = refCache.get(key);
+    if (cells) return cells;
+    const units = tr >= 0 ? scored[tr] : undefined;
+    if (!o.reduce) cells = rangeCells(data, lo, hi, units);
+    else if (lo === hi) cells = frameCells(data, rangeCells(data, lo, hi, units), rts, badEquality);
+    else {
+      const union: number[] = [];
+      for (let t = lo; t <= hi; t++) union.push(...refCellsOf(t, t, tr, rts));
+      cells = frameCells(data, union, rts, badEquality);
+    }
+    refCache.set(key, cells);
+    return cells;
+  };
+
   // Run the batches.
   let lpCount = 0;
   for (const job of [...jobs.values()]) {
-    const ref = referenceTechnology(data, job.lo, job.hi, job.tr >= 0 ? scored[job.tr] : undefined);
+    const jobRts: Rts = job.vrs ? 'vrs' : (o.distanceRts as Rts);
+    const ref = gatherTechnology(data, refCellsOf(job.lo, job.hi, job.tr, jobRts));
     const ev = gatherTechnology(data, job.cells);
     const spec = job.vrs ? { kind: 'radial' as const, orientation: o.orientation, rts: 'vrs' as Rts } : o.specFor(job.cells);
     const res = distances(ref, ev, spec);
@@ -312,6 +334,7 @@ interface Resolved {
   convention: 'xinzhi' | 'gtfpch';
   scale: 'mean' | 'none';
   detail: boolean;
+  reduce: boolean;
   inputs: string[];
   outputs: string[];
   undesirable: string[];
@@ -417,6 +440,7 @@ function resolveOptions(panel: Panel, op: MalmquistOptions): Resolved {
     convention: oneOf('convention', op.convention, ['xinzhi', 'gtfpch'] as const, 'xinzhi'),
     scale: oneOf('scale', op.scale, ['mean', 'none'] as const, 'mean'),
     detail: !!op.detail,
+    reduce: op.reduce ?? true,
     inputs, outputs, undesirable, fields,
     scales: { x: Array(m).fill(1), y: Array(s).fill(1), b: Array(h).fill(1) },
     specFor: () => { throw new Error('unreachable'); },
@@ -620,6 +644,7 @@ function conventionsOf(o: Resolved, d: PanelData): Record<string, unknown> {
   }
   c.efficiencyChange = o.frontier.type === 'global' || o.frontier.type === 'biennial' ? 'contemporaneous frontiers; TECHCH = index/EFFCH (best-practice gap change)' : 'own-period frontiers of the chosen type; geometric-mean TECHCH';
   c.unbalanced = o.sameReference ? 'sameReference: a pair\'s reference sets hold only the units scored for that pair' : 'each frontier uses every complete observation in its periods; a unit is scored when complete in both periods';
+  c.referenceSets = o.reduce ? 'reduced to extreme-efficient frames (exact: same technology)' : 'every complete observation';
   c.scale = o.scale === 'mean' ? 'variables divided by pooled means before the LPs (results invariant)' : 'none';
   c.summaries = o.additive ? 'arithmetic means, nulls excluded and counted' : 'geometric means, nulls excluded and counted';
   c.cumulative = `${o.additive ? 'running sums' : 'chained products'} from each unit's first period; carry: ${o.carry}`;

@@ -12,7 +12,7 @@
 
 import { UsageError } from '../errors.js';
 import { canonicalProvince } from '../panel/regions.js';
-import { weightsFromLists, addLinks, islandIds } from './weights.js';
+import { weightsFromLists, addWeightLinks, islandIds } from './weights.js';
 import { haversineKm } from './geometry.js';
 import type { SpatialWeights } from './types.js';
 
@@ -186,7 +186,7 @@ export function applyIslandRule(w: SpatialWeights, rule: IslandRule, points?: re
     }
   }
   const value = w.style === 'B' ? 1 : (() => { let m = 0; for (const x of w.weights) m = Math.max(m, x); return m || 1; })();
-  const out = pairs.length ? addLinks(w, pairs, value, true) : w;
+  const out = pairs.length ? addWeightLinks(w, pairs, value, true) : w;
   return { ...out, islands: islandIds(out), card: { ...w.card, islandRule: rule, islandLinks: links } };
 }
 

@@ -29,21 +29,34 @@ function checkPoints(points: readonly SpatialPoint[], source?: string): void {
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** k-nearest-neighbour weights (binary) by haversine distance between points. */
+/** k-nearest-neighbour weights (binary) by haversine distance between points. O(n²·k), no per-pair allocation. */
 export function knnWeights(points: readonly SpatialPoint[], k: number, options: { symmetrise?: boolean; source?: string } = {}): SpatialWeights {
   const n = points.length;
   if (!Number.isInteger(k) || k < 1) throw new UsageError('bad-k', `k must be a positive integer (got ${k})`);
   if (k > n - 1) throw new UsageError('bad-k', `k = ${k} needs at least ${k + 1} units; there are ${n}`, `use k ≤ ${n - 1}`);
   checkPoints(points, options.source);
+  // Rank of each id in code-point order, for tie-breaking by integer comparison.
+  const order = points.map((_, i) => i).sort((a, b) => byId(points[a].id, points[b].id));
+  const rank = new Int32Array(n);
+  order.forEach((i, r) => { rank[i] = r; });
+  const lat = new Float64Array(n), lon = new Float64Array(n), cosLat = new Float64Array(n);
+  for (let i = 0; i < n; i++) { lat[i] = (points[i].lat * Math.PI) / 180; lon[i] = (points[i].lon * Math.PI) / 180; cosLat[i] = Math.cos(lat[i]); }
+  // Compare by the haversine term h = sin²(Δφ/2) + cosφ1cosφ2 sin²(Δλ/2), monotone in distance.
+  const bestJ = new Int32Array(k), bestH = new Float64Array(k);
   const lists: number[][] = [];
-  const cand: { j: number; d: number }[] = [];
   for (let i = 0; i < n; i++) {
-    cand.length = 0;
+    let m = 0;
     for (let j = 0; j < n; j++) {
-      if (j !== i) cand.push({ j, d: haversineKm(points[i].lon, points[i].lat, points[j].lon, points[j].lat) });
+      if (j === i) continue;
+      const sp = Math.sin((lat[j] - lat[i]) / 2), sl = Math.sin((lon[j] - lon[i]) / 2);
+      const h = sp * sp + cosLat[i] * cosLat[j] * sl * sl;
+      if (m === k && (h > bestH[k - 1] || (h === bestH[k - 1] && rank[j] > rank[bestJ[k - 1]]))) continue;
+      // insertion into the sorted top-k
+      let p = m < k ? m++ : k - 1;
+      while (p > 0 && (bestH[p - 1] > h || (bestH[p - 1] === h && rank[bestJ[p - 1]] > rank[j]))) { bestH[p] = bestH[p - 1]; bestJ[p] = bestJ[p - 1]; p--; }
+      bestH[p] = h; bestJ[p] = j;
     }
-    cand.sort((a, b) => a.d - b.d || byId(points[a.j].id, points[b.j].id));
-    lists.push(cand.slice(0, k).map((c) => c.j));
+    lists.push(Array.from(bestJ.subarray(0, k)));
   }
   let w = weightsFromLists(points.map((p) => p.id), lists, undefined, {
     style: 'B',

@@ -174,7 +174,7 @@ export function symmetriseWeights(w: SpatialWeights): SpatialWeights {
 }
 
 /** True when w_ij = w_ji for all pairs (exact comparison). */
-export function isSymmetric(w: SpatialWeights): boolean {
+export function isSymmetricWeights(w: SpatialWeights): boolean {
   const t = transposeWeights(w);
   if (t.neighbors.length !== w.neighbors.length) return false;
   for (let k = 0; k < w.neighbors.length; k++) {
@@ -185,7 +185,7 @@ export function isSymmetric(w: SpatialWeights): boolean {
 }
 
 /** Add links (i, j) with value `value` (both directions when `symmetric`); existing links are kept as they are. */
-export function addLinks(w: SpatialWeights, pairs: readonly [number, number][], value = 1, symmetric = true): SpatialWeights {
+export function addWeightLinks(w: SpatialWeights, pairs: readonly [number, number][], value = 1, symmetric = true): SpatialWeights {
   const n = w.ids.length;
   const lists: number[][] = [];
   const values: number[][] = [];
@@ -325,7 +325,7 @@ export function weightsToNeighbourMap(w: SpatialWeights): Record<string, string[
 }
 
 /** Number of neighbours of each unit. */
-export function cardinalities(w: SpatialWeights): Int32Array {
+export function neighbourCounts(w: SpatialWeights): Int32Array {
   const n = w.ids.length;
   const c = new Int32Array(n);
   for (let i = 0; i < n; i++) c[i] = w.offsets[i + 1] - w.offsets[i];

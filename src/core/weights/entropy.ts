@@ -37,23 +37,33 @@ export function entropyValues(x: MatrixInput, options: EntropyOptions = {}): Flo
   for (let j = 0; j < src.nCols; j++) {
     if (options.exclude?.[j]) { e[j] = 1; continue; }
     const z = src.column(j, scratch);
-    let s = 0;
+    // Neumaier-compensated sums: with 10⁶ rows a plain sum loses digits that 1 − e_j (small) magnifies
+    let s = 0, cs = 0;
     for (let r = 0; r < N; r++) {
       const v = z[r];
       if (!(v >= 0)) {
         throw new DataError('negative-value', `the entropy weight needs values ≥ 0 after normalisation; indicator "${options.keys?.[j] ?? j + 1}" has ${v} at row ${r + 1}`, { column: options.keys?.[j] }, 'use min–max normalisation, or a shift');
       }
-      s += v;
+      const t = s + v;
+      cs += Math.abs(s) >= v ? s - t + v : v - t + s;
+      s = t;
     }
+    s += cs;
     if (s === 0) {
       throw new DataError('zero-column', `indicator "${options.keys?.[j] ?? j + 1}" is 0 in every row: its entropy is undefined`, { column: options.keys?.[j] }, 'remove it, or use a shift');
     }
     const inv = 1 / s;
-    let acc = 0;
+    let acc = 0, ca = 0;
     for (let r = 0; r < N; r++) {
       const p = z[r] * inv;
-      if (p > 0) acc += p * Math.log(p);
+      if (p > 0) {
+        const v = p * Math.log(p);
+        const t = acc + v;
+        ca += Math.abs(acc) >= Math.abs(v) ? acc - t + v : v - t + acc;
+        acc = t;
+      }
     }
+    acc += ca;
     e[j] = -k * acc;
   }
   return e;

@@ -150,3 +150,12 @@ describe('Markov building blocks', () => {
     expect(() => spatialMarkov(p, { ...W, ids: ['a', 'b', 'x'] }, { value: 'y', k: 2 })).toThrow(/no row in the spatial weights: c/);
   });
 });
+
+describe('homogeneity df conventions', () => {
+  it('an empty pooled row adds 0 (Bickenbach–Bode) or 1 (giddy)', () => {
+    const C = [[[8, 2, 0], [1, 9, 0], [0, 0, 0]], [[5, 5, 0], [3, 7, 0], [0, 0, 0]]];
+    expect(markovHomogeneity(C).df).toBe(2);
+    expect(markovHomogeneity(C, { emptyRowDf: 'giddy' }).df).toBe(3);
+    expect(markovHomogeneity(C, { emptyRowDf: 'giddy' }).Q).toBe(markovHomogeneity(C).Q);
+  });
+});

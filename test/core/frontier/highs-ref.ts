@@ -1,8 +1,10 @@
 // Independent reference solver for the tests: the DEA LPs written out in CPLEX LP format and solved by HiGHS
 // (WebAssembly, npm `highs`), straight from the textbook formulation in original units (no scaling, no frame).
-import loadHighs from 'highs';
+import highsModule from 'highs';
+import type { Highs } from 'highs';
 
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
+// CommonJS package with an ESM build: take the loader from `default` when the interop wraps it.
+const loadHighs = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as unknown as () => Promise<Highs>;
 let highsPromise: Promise<Highs> | null = null;
 export function getHighs(): Promise<Highs> {
   if (!highsPromise) highsPromise = loadHighs();

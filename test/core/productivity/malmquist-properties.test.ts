@@ -57,6 +57,26 @@ describe('identities', () => {
 });
 
 describe('invariances', () => {
+  it('reducing reference sets to their efficient frames changes no distance (1e-9)', () => {
+    const cases: [string, string, number][] = [['malmquist', 'sequential', 0], ['malmquist', 'global', 0], ['malmquist', 'window:1', 0], ['ml', 'sequential', 1], ['gml', 'global', 1], ['luenberger', 'biennial', 1]];
+    for (const [index, frontier, h] of cases) {
+      const panel = syntheticPanel({ n: 90, T: 4, m: 2, s: 2, h, seed: 17 });
+      const base = { inputs: inputsOf(2), outputs: outputsOf(2), undesirable: badsOf(h), index: index as 'ml', frontier: index === 'gml' ? undefined : frontier, rts: 'vrs' as const, detail: true };
+      const a = malmquist(panel, base);
+      const b = malmquist(panel, { ...base, reduce: false });
+      expect(a.card.conventions.referenceSets).toMatch(/frames/);
+      a.rows.forEach((r, k) => {
+        expect(r.status).toBe(b.rows[k].status);
+        const da = r.distances as Record<string, number | null>;
+        const db = b.rows[k].distances as Record<string, number | null>;
+        for (const key of Object.keys(db)) {
+          if (db[key] === null) expect(da[key]).toBeNull();
+          else expect(Math.abs(da[key]! - db[key]!)).toBeLessThan(1e-9);
+        }
+      });
+    }
+  });
+
   it('under CRS, input and output orientation give the same Malmquist, EFFCH and TECHCH', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 1e6 }), fc.constantFrom('contemporaneous', 'sequential', 'global'), (seed, frontier) => {
       const panel = syntheticPanel({ n: 10, T: 3, m: 2, s: 2, seed });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readJson, expectClose } from '../../helpers.js';
 import {
   contiguityWeights, knnWeights, inverseDistanceWeights, economicWeights, nestedWeights, weightsFromNeighbourMap, weightsToNeighbourMap,
-  weightsFromDense, weightsToDense, weightsFromLists, rowStandardise, subsetWeights, symmetriseWeights, isSymmetric, weightsConstants,
+  weightsFromDense, weightsToDense, weightsFromLists, rowStandardise, subsetWeights, symmetriseWeights, isSymmetricWeights, weightsConstants,
   chinaProvinceWeights, chinaProvincePoints, chinaProvinceIndex, looksLikeChinaProvinces, applyIslandRule, CHINA_PROVINCES,
   geometryCentroid, haversineKm, spatialLag, type GeoFeature,
 } from '../../../src/core/spatial/index.js';
@@ -28,7 +28,7 @@ describe('contiguity', () => {
     expect(card(r, 'r0c0')).toBe(2);
     expect(q.neighbors.length).toBe(40); // 2·(12 rook + 8 diagonal)
     expect(r.neighbors.length).toBe(24);
-    expect(isSymmetric(q) && isSymmetric(r)).toBe(true);
+    expect(isSymmetricWeights(q) && isSymmetricWeights(r)).toBe(true);
   });
   it('snaps coordinates within 1e-7° and handles multipolygons; points farther apart are not joined', () => {
     const a = square(0, 0);
@@ -96,7 +96,7 @@ describe('distance weights', () => {
     const w = knnWeights(p, 1);
     expect(weightsToNeighbourMap(w)).toEqual({ b: ['o'], a: ['o'], o: ['a'], z: ['o'] });
     const s = knnWeights(p, 1, { symmetrise: true });
-    expect(isSymmetric(s)).toBe(true);
+    expect(isSymmetricWeights(s)).toBe(true);
     expect(weightsToNeighbourMap(s)).toEqual({ b: ['o'], a: ['o'], o: ['b', 'a', 'z'], z: ['o'] });
     expect(() => knnWeights(p, 4)).toThrow(/k = 4/);
   });
@@ -128,7 +128,7 @@ describe('neighbour lists, matrices, standardisation, subsets', () => {
     expect(iso.islands).toEqual(['海南']);
     const knn = chinaProvinceWeights(Object.keys(nb), { islands: 'knn' });
     expect((knn.card.islandLinks as { to: string }[])[0].to).toBe('广西'); // Haikou's nearest capital is Nanning, not Guangzhou
-    expect(isSymmetric(ours)).toBe(true);
+    expect(isSymmetricWeights(ours)).toBe(true);
   });
   it('province ids resolve in several spellings', () => {
     for (const s of ['内蒙古', '内蒙古自治区', '15', '150000', 'Inner Mongolia', 'nei mongol']) expect(chinaProvinceIndex(s)).toBe(4);
@@ -170,7 +170,7 @@ describe('neighbour lists, matrices, standardisation, subsets', () => {
       }
       expectClose(c.S0, S0, 1e-12, 1e-12, 'S0'); expectClose(c.S1, S1, 1e-12, 1e-12, 'S1'); expectClose(c.S2, S2, 1e-12, 1e-12, 'S2');
       const s = symmetriseWeights(w);
-      expect(isSymmetric(s)).toBe(true);
+      expect(isSymmetricWeights(s)).toBe(true);
     }), { numRuns: 40 });
   });
   it('spatial lag and island rules on valued weights', () => {

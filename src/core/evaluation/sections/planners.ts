@@ -5,10 +5,28 @@ import { notAvailable } from './registry.js';
 import { prepareSection } from './prepare.js';
 import { indexSection } from './index-section.js';
 import { growthSection, malmquistSection } from './productivity.js';
+import { couplingSection, obstacleSection } from './coordination.js';
 import { disparitySection } from './disparity.js';
+import { kdeSection, markovSection, spatialMarkovSection, convergenceSection } from './dynamics.js';
 import { moranSection, lisaSection } from './spatial.js';
+import { forecastSection } from './forecast.js';
 
-export const SECTIONS: SectionModule[] = [prepareSection, indexSection, growthSection, malmquistSection, disparitySection, moranSection, lisaSection];
+export const SECTIONS: SectionModule[] = [
+  prepareSection,
+  indexSection,
+  growthSection,
+  malmquistSection,
+  couplingSection,
+  obstacleSection,
+  disparitySection,
+  kdeSection,
+  markovSection,
+  spatialMarkovSection,
+  convergenceSection,
+  moranSection,
+  lisaSection,
+  forecastSection,
+];
 
 const wired = new Set(SECTIONS.flatMap((s) => s.keys));
 

@@ -38,7 +38,7 @@ export function buildWeights(ctx: RunContext, source: string): Built {
   return { weights, panel: left.length ? selectPanel(ctx.panel, { include: have }) : ctx.panel, left };
 }
 
-function checkWeightsSource(ctx: RunContext, path: (string | number)[], source: string): SpecIssue | undefined {
+export function checkWeightsSource(ctx: RunContext, path: (string | number)[], source: string): SpecIssue | undefined {
   const china = looksLikeChinaProvinces(ctx.panel.ids);
   if (china) return undefined;
   if (source === 'queen' || source === 'rook') {

@@ -1,0 +1,49 @@
+// Benchmark kernel (Node side): pooled entropy weights + TOPSIS on a seeded synthetic panel of
+// N entity-periods × M indicators, the same computation as entropy_topsis.py (numpy). Run by run.mjs,
+// which compiles this file, writes the shared data file and starts each side in a fresh process.
+//
+//   x′ pooled min–max (cost columns (M − x)/(M − m)); entropy on x′ + 0.0001, k = 1/ln N;
+//   TOPSIS on x′ with v = w·x′, pooled ideal = column max, anti-ideal = column min; C = D⁻/(D⁺ + D⁻).
+// The data are read from a float64 file laid out column after column (what a Panel holds).
+
+import { openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { normalizeMatrix } from '../../src/core/normalize/normalize.js';
+import { shiftedSource } from '../../src/core/normalize/shift.js';
+import { entropyWeights } from '../../src/core/weights/entropy.js';
+import { topsis } from '../../src/core/aggregate/topsis.js';
+import type { IndicatorDirection } from '../../src/core/normalize/direction.js';
+
+const [file, nText, mText, outFile] = process.argv.slice(2);
+const N = Number(nText);
+const M = Number(mText);
+const baseRss = process.resourceUsage().maxRSS * 1024;
+const cols: Float64Array[] = [];
+const fd = openSync(file, 'r');
+for (let j = 0; j < M; j++) {
+  const c = new Float64Array(N);
+  readSync(fd, new Uint8Array(c.buffer), 0, N * 8, j * N * 8);
+  cols.push(c);
+}
+closeSync(fd);
+const dataRss = process.resourceUsage().maxRSS * 1024;
+const directions: IndicatorDirection[] = cols.map((_, j) => (j % 6 === 5 ? '-' : '+'));
+
+const runs: number[] = [];
+let result: { weights: Float64Array; closeness: Float64Array } | null = null;
+for (let rep = 0; rep < 3; rep++) {
+  const t0 = performance.now();
+  const xn = normalizeMatrix(cols, directions, { method: 'minmax' });
+  const ew = entropyWeights(shiftedSource(xn, { kind: 'constant', value: 1e-4 }));
+  const t = topsis(xn, ew.weights);
+  runs.push((performance.now() - t0) / 1000);
+  result = { weights: ew.weights, closeness: t.closeness };
+}
+const peakRss = process.resourceUsage().maxRSS * 1024;
+const c = result!.closeness;
+let cs = 0;
+for (let i = 0; i < N; i++) cs += c[i];
+writeFileSync(outFile, JSON.stringify({
+  side: 'node', node: process.version, N, M, seconds: runs, best: Math.min(...runs),
+  dataBytes: N * M * 8, baseRss, dataRss, peakRss, extraPeakBytes: peakRss - baseRss,
+  weights: Array.from(result!.weights), closenessSum: cs, closenessHead: Array.from(c.subarray(0, 5)),
+}));
