@@ -6,7 +6,7 @@
 //   TOPSIS on x′ with v = w·x′, pooled ideal = column max, anti-ideal = column min; C = D⁻/(D⁺ + D⁻).
 // The data are read from a float64 file laid out column after column (what a Panel holds).
 
-import { openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { openSync, readSync, closeSync, writeFileSync, readFileSync } from 'node:fs';
 import { normalizeMatrix } from '../../src/core/normalize/normalize.js';
 import { shiftedSource } from '../../src/core/normalize/shift.js';
 import { entropyWeights } from '../../src/core/weights/entropy.js';
@@ -16,7 +16,9 @@ import type { IndicatorDirection } from '../../src/core/normalize/direction.js';
 const [file, nText, mText, outFile] = process.argv.slice(2);
 const N = Number(nText);
 const M = Number(mText);
-const baseRss = process.resourceUsage().maxRSS * 1024;
+// peak resident memory of this process image: VmHWM (ru_maxrss would carry the parent's peak across exec)
+const hwm = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) * 1024;
+const baseRss = hwm();
 const cols: Float64Array[] = [];
 const fd = openSync(file, 'r');
 for (let j = 0; j < M; j++) {
@@ -25,7 +27,7 @@ for (let j = 0; j < M; j++) {
   cols.push(c);
 }
 closeSync(fd);
-const dataRss = process.resourceUsage().maxRSS * 1024;
+const dataRss = hwm();
 const directions: IndicatorDirection[] = cols.map((_, j) => (j % 6 === 5 ? '-' : '+'));
 
 const runs: number[] = [];
@@ -38,12 +40,12 @@ for (let rep = 0; rep < 3; rep++) {
   runs.push((performance.now() - t0) / 1000);
   result = { weights: ew.weights, closeness: t.closeness };
 }
-const peakRss = process.resourceUsage().maxRSS * 1024;
+const peakRss = hwm();
 const c = result!.closeness;
 let cs = 0;
 for (let i = 0; i < N; i++) cs += c[i];
 writeFileSync(outFile, JSON.stringify({
   side: 'node', node: process.version, N, M, seconds: runs, best: Math.min(...runs),
-  dataBytes: N * M * 8, baseRss, dataRss, peakRss, extraPeakBytes: peakRss - baseRss,
+  dataBytes: N * M * 8, baseRss, dataRss, peakRss, peakOverData: peakRss / (N * M * 8), computeExtraBytes: peakRss - dataRss,
   weights: Array.from(result!.weights), closenessSum: cs, closenessHead: Array.from(c.subarray(0, 5)),
 }));

@@ -1,13 +1,15 @@
 """Benchmark kernel (numpy side): the same pooled entropy + TOPSIS as entropy-topsis.ts, written the way the
 fixture scripts write it (shared/fixtures/index/scripts/common.py). Reads the float64 data file (column after
-column) written by run.mjs. Prints JSON: seconds (3 runs), peak memory (tracemalloc and ru_maxrss)."""
-import json, math, resource, sys, time, tracemalloc
+column) written by run.mjs. Prints JSON: seconds (3 runs), peak memory (tracemalloc and VmHWM)."""
+import json, math, re, sys, time, tracemalloc
 import numpy as np
 
 file, N, M, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+def hwm():  # peak resident memory of this process image (VmHWM; ru_maxrss would carry the parent's peak)
+    return int(re.search(r"VmHWM:\s+(\d+) kB", open("/proc/self/status").read()).group(1)) * 1024
+base_rss = hwm()
 X = np.fromfile(file, dtype=np.float64, count=N * M).reshape(M, N).T   # N x M view (Fortran order), no copy
-data_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+data_rss = hwm()
 pos = np.array([j % 6 != 5 for j in range(M)])
 
 def run():
@@ -28,8 +30,8 @@ for _ in range(3):
     t0 = time.perf_counter(); w, C = run(); runs.append(time.perf_counter() - t0)
 _, traced_peak = tracemalloc.get_traced_memory()
 tracemalloc.stop()
-peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+peak_rss = hwm()
 json.dump({"side": "numpy", "numpy": np.__version__, "N": N, "M": M, "seconds": runs, "best": min(runs),
            "dataBytes": N * M * 8, "baseRss": base_rss, "dataRss": data_rss, "peakRss": peak_rss,
-           "extraPeakBytes": peak_rss - base_rss, "tracemallocPeakBytes": traced_peak,
+           "peakOverData": peak_rss / (N * M * 8), "computeExtraBytes": peak_rss - data_rss, "tracemallocPeakBytes": traced_peak,
            "weights": w.tolist(), "closenessSum": float(C.sum()), "closenessHead": C[:5].tolist()}, open(out, "w"))

@@ -3,7 +3,7 @@
 //   node bench/index/run.mjs [N] [M]        (python: $PYTHON, else `python3` on PATH, needs numpy)
 // Steps: compile the Node kernel with tsc into a temp folder; write the data (xoshiro-seeded log-normal
 // columns) once to a float64 file; run each side in a fresh process so peak RSS is its own; write
-// bench/index/results.json.
+// bench/index/results.json. Peak memory is VmHWM from /proc (Linux).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,10 +48,10 @@ try {
   else console.log(`numpy side not run (${py}: exit ${p.status}); set PYTHON to a python3 with numpy`);
   const mb = (b) => (b / 1048576).toFixed(0) + ' MB';
   console.log(`\npooled entropy + TOPSIS, N = ${N.toLocaleString('en')} entity-periods × ${M} indicators (data ${mb(N * M * 8)})`);
-  console.log(`node ${node.node}: best ${node.best.toFixed(3)} s (runs ${node.seconds.map((s) => s.toFixed(3)).join(', ')}), peak RSS ${mb(node.peakRss)} (above start ${mb(node.extraPeakBytes)}; ${(node.extraPeakBytes / node.dataBytes).toFixed(2)}× data)`);
+  console.log(`node ${node.node}: best ${node.best.toFixed(3)} s (runs ${node.seconds.map((s) => s.toFixed(3)).join(', ')}), peak RSS ${mb(node.peakRss)} = ${node.peakOverData.toFixed(2)}× data (start ${mb(node.baseRss)}, computing adds ${mb(node.computeExtraBytes)})`);
   const summary = { N, M, dataBytes: N * M * 8, node };
   if (numpy) {
-    console.log(`numpy ${numpy.numpy}: best ${numpy.best.toFixed(3)} s (runs ${numpy.seconds.map((s) => s.toFixed(3)).join(', ')}), peak RSS ${mb(numpy.peakRss)} (above start ${mb(numpy.extraPeakBytes)}; ${(numpy.extraPeakBytes / numpy.dataBytes).toFixed(2)}× data), tracemalloc peak ${mb(numpy.tracemallocPeakBytes)}`);
+    console.log(`numpy ${numpy.numpy}: best ${numpy.best.toFixed(3)} s (runs ${numpy.seconds.map((s) => s.toFixed(3)).join(', ')}), peak RSS ${mb(numpy.peakRss)} = ${numpy.peakOverData.toFixed(2)}× data (start ${mb(numpy.baseRss)}, computing adds ${mb(numpy.computeExtraBytes)}), tracemalloc peak ${mb(numpy.tracemallocPeakBytes)}`);
     const ratio = node.best / numpy.best;
     let maxRel = 0;
     node.weights.forEach((w, j) => { maxRel = Math.max(maxRel, Math.abs(w - numpy.weights[j]) / Math.abs(numpy.weights[j])); });

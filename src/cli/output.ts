@@ -8,6 +8,9 @@ import { resolve, dirname, basename, join } from 'node:path';
 import type { Result } from '../core/result.js';
 import type { CliContext } from './context.js';
 import { UsageError } from '../core/errors.js';
+import { flatTable } from '../core/flatten.js';
+
+export { flattenRow, flatTable } from '../core/flatten.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'xlsx';
 
@@ -31,30 +34,6 @@ function extFormat(path: string): Format {
   if (path.endsWith('.csv')) return 'csv';
   if (path.endsWith('.xlsx')) return 'xlsx';
   return 'table';
-}
-
-/** Flatten one row: nested plain objects become dotted keys, arrays become JSON text. */
-export function flattenRow(row: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  for (const [k, v] of Object.entries(row)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Float64Array)) {
-      flattenRow(v as Record<string, unknown>, key, out);
-    } else if (Array.isArray(v) || ArrayBuffer.isView(v)) {
-      out[key] = JSON.stringify(Array.from(v as ArrayLike<unknown>));
-    } else {
-      out[key] = v;
-    }
-  }
-  return out;
-}
-
-/** Column order: first appearance over all rows. */
-export function flatTable(rows: readonly Record<string, unknown>[]): { columns: string[]; cells: unknown[][] } {
-  const flat = rows.map((r) => flattenRow(r));
-  const cols: string[] = [];
-  const seen = new Set<string>();
-  for (const r of flat) for (const k of Object.keys(r)) if (!seen.has(k)) { seen.add(k); cols.push(k); }
-  return { columns: cols, cells: flat.map((r) => cols.map((c) => r[c])) };
 }
 
 function csvCell(v: unknown): string {

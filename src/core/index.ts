@@ -1,5 +1,6 @@
 // The isomorphic core: pure TypeScript, no node: imports, no DOM. Runs in Node, in a Web Worker, in tests.
 export * from './result.js';
+export * from './flatten.js';
 export * from './errors.js';
 export * from './version.js';
 export * from './random.js';

@@ -17,6 +17,7 @@ import type { SpatialWeights } from '../core/spatial/types.js';
 import type { GeoFeature, GeoFeatureCollection, GeoPosition } from '../core/spatial/geometry.js';
 import { weightsFromNeighbourMap, weightsFromDense, weightsFromLists } from '../core/spatial/weights.js';
 import { chinaProvinceIndex } from '../core/spatial/china-provinces.js';
+import { gcj02ToWgs84 } from '../core/spatial/gcj02.js';
 import { parseCsv } from './csv.js';
 
 function parseJsonText(text: string, file: string): unknown {
@@ -77,6 +78,22 @@ export function parseGeometry(text: string, options: { file?: string; object?: s
   if (j?.type === 'Feature') return { type: 'FeatureCollection', features: [j] };
   if (j?.type === 'Polygon' || j?.type === 'MultiPolygon') return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: j }] };
   throw new DataError('bad-geojson', 'not a GeoJSON FeatureCollection/Feature or a TopoJSON Topology', { file }, 'export the boundaries as GeoJSON (lon/lat, WGS84)');
+}
+
+/** Convert every polygon coordinate of a FeatureCollection from GCJ-02 to WGS84 (a new object). */
+export function geometryToWgs84(fc: GeoFeatureCollection, crs: 'wgs84' | 'gcj02'): GeoFeatureCollection {
+  if (crs === 'wgs84') return fc;
+  const conv = (p: GeoPosition): GeoPosition => gcj02ToWgs84(p[0], p[1]);
+  return {
+    ...fc,
+    features: fc.features.map((f) => {
+      const g = f.geometry as any;
+      if (!g) return f;
+      if (g.type === 'Polygon') return { ...f, geometry: { type: 'Polygon', coordinates: g.coordinates.map((r: GeoPosition[]) => r.map(conv)) } };
+      if (g.type === 'MultiPolygon') return { ...f, geometry: { type: 'MultiPolygon', coordinates: g.coordinates.map((pp: GeoPosition[][]) => pp.map((r) => r.map(conv))) } };
+      return f;
+    }),
+  };
 }
 
 export interface FeatureMatch {

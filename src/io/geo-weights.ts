@@ -31,6 +31,8 @@ export interface WeightsSpecOptions {
   geo?: string;
   /** Property of the features holding the unit id (default: found by matching). */
   geoId?: string;
+  /** Coordinates of --geo: wgs84 (default) or gcj02 (DataV/AMap files; converted to WGS84). */
+  geoCrs?: 'wgs84' | 'gcj02';
   islands?: IslandRule;
   symmetrise?: boolean;
   /** km, for distance weights. */
@@ -48,7 +50,7 @@ export function defaultWeightsSpec(ids: readonly string[], geo?: string): string
 
 function pointsFor(ids: readonly string[], o: WeightsSpecOptions): { points: SpatialPoint[]; source: string } {
   if (o.geo) {
-    const fc = readGeometryFile(o.geo, { cwd: o.cwd, encoding: o.encoding });
+    const fc = readGeometryFile(o.geo, { cwd: o.cwd, encoding: o.encoding, crs: o.geoCrs });
     const m = matchFeatures(fc, ids, o.geoId);
     if (m.unmatched.length) throw unmatchedError(o.geo, m.unmatched, m.field);
     const points = ids.map((id, r) => {
@@ -79,12 +81,12 @@ export function resolveWeights(ids: readonly string[], o: WeightsSpecOptions, pa
   let w: SpatialWeights;
   if (lower === 'queen' || lower === 'rook') {
     if (o.geo) {
-      const fc = readGeometryFile(o.geo, { cwd: o.cwd, encoding: o.encoding });
+      const fc = readGeometryFile(o.geo, { cwd: o.cwd, encoding: o.encoding, crs: o.geoCrs });
       const m = matchFeatures(fc, ids, o.geoId);
       if (m.unmatched.length) throw unmatchedError(o.geo, m.unmatched, m.field);
       const feats = m.index.map((k) => fc.features[k]);
       w = contiguityWeights(ids, feats, lower, { source: o.geo });
-      w.card = { ...w.card, idField: m.field };
+      w.card = { ...w.card, idField: m.field, crs: o.geoCrs === 'gcj02' ? 'GCJ-02 converted to WGS84' : 'WGS84' };
       const pts = islands === 'knn' ? feats.map((f, r) => { const c = geometryCentroid(f.geometry); return { id: ids[r], lon: c?.[0] ?? NaN, lat: c?.[1] ?? NaN }; }) : undefined;
       w = applyIslandRule(w, islands, pts);
     } else if (china) {
@@ -128,7 +130,7 @@ export function resolveWeights(ids: readonly string[], o: WeightsSpecOptions, pa
         { file: spec, id: missing[0] }, 'the weights file must use the same ids as the --id column');
     }
     w = subsetWeights(w, ids);
-    if (w.islands.length && islands !== 'isolate') w = applyIslandRule(w, islands === 'knn' ? 'isolate' : islands);
+    if (w.islands.length && islands !== 'isolate') w = applyIslandRule(w, islands, islands === 'knn' ? pointsFor(ids, o).points : undefined);
   }
   w.card = { ...w.card, spec };
   return w;

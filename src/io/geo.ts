@@ -7,7 +7,7 @@ import { DataError } from '../core/errors.js';
 import type { SpatialWeights } from '../core/spatial/types.js';
 import type { GeoFeatureCollection } from '../core/spatial/geometry.js';
 import { decodeText } from './encoding.js';
-import { parseGeometry, parseWeightsJson, parseWeightsCsv, parseGeoDaWeights } from './geo-parse.js';
+import { parseGeometry, parseWeightsJson, parseWeightsCsv, parseGeoDaWeights, geometryToWgs84 } from './geo-parse.js';
 
 function readText(path: string, cwd: string, encoding?: string): { text: string; file: string } {
   const full = resolve(cwd, path);
@@ -15,10 +15,10 @@ function readText(path: string, cwd: string, encoding?: string): { text: string;
   return { text: decodeText(readFileSync(full), { encoding, file: path }).text, file: path };
 }
 
-/** Read a GeoJSON or TopoJSON file. */
-export function readGeometryFile(path: string, options: { cwd?: string; encoding?: string; object?: string } = {}): GeoFeatureCollection {
+/** Read a GeoJSON or TopoJSON file; `crs: 'gcj02'` converts GCJ-02 coordinates (DataV, AMap) to WGS84. */
+export function readGeometryFile(path: string, options: { cwd?: string; encoding?: string; object?: string; crs?: 'wgs84' | 'gcj02' } = {}): GeoFeatureCollection {
   const { text, file } = readText(path, options.cwd ?? '.', options.encoding);
-  return parseGeometry(text, { file, object: options.object });
+  return geometryToWgs84(parseGeometry(text, { file, object: options.object }), options.crs ?? 'wgs84');
 }
 
 export const WEIGHTS_EXTENSIONS = ['.json', '.csv', '.tsv', '.txt', '.gal', '.gwt'];

@@ -6,7 +6,7 @@
 
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { DataError } from '../core/errors.js';
+import { DataError, UsageError } from '../core/errors.js';
 import { checkHeader, type RawTable } from '../core/panel/from-table.js';
 import { parseCsvBytes } from './csv.js';
 import { parseXlsx } from './xlsx-read.js';
@@ -31,7 +31,10 @@ export const TABLE_EXTENSIONS = ['.csv', '.txt', '.tsv', '.tab', '.xlsx', '.xlsm
 
 /** Read `path` (or `pwt`) into a RawTable. */
 export async function readTableFile(path: string, opts: ReadTableOptions = {}): Promise<RawTable> {
-  if (path === PWT_SOURCE) return loadPwtTable();
+  if (path === PWT_SOURCE) {
+    if (opts.sheet !== undefined && opts.sheet !== '') throw new UsageError('sheet-not-xlsx', '--sheet applies to .xlsx workbooks, not to the bundled pwt table', 'leave --sheet out');
+    return loadPwtTable();
+  }
   const name = opts.name ?? path;
   const full = resolve(opts.cwd ?? process.cwd(), path);
   if (!existsSync(full) || !statSync(full).isFile()) {
@@ -44,6 +47,9 @@ export async function readTableFile(path: string, opts: ReadTableOptions = {}): 
   if (!TABLE_EXTENSIONS.includes(ext)) {
     throw new DataError('unsupported-format', `unknown data file type "${ext || '(no extension)'}"`, { file: name },
       `use one of ${TABLE_EXTENSIONS.join(' ')}, or pwt for the bundled data`);
+  }
+  if (opts.sheet !== undefined && opts.sheet !== '' && ext !== '.xlsx' && ext !== '.xlsm') {
+    throw new UsageError('sheet-not-xlsx', `--sheet applies to .xlsx workbooks; ${name} is a ${ext} file`, 'leave --sheet out');
   }
   const bytes = new Uint8Array(readFileSync(full));
   switch (ext) {

@@ -14,7 +14,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Result } from '../core/result.js';
-import { flatTable, flattenRow } from '../cli/output.js';
+import { flatTable, flattenRow } from '../core/flatten.js';
 
 export interface XlsxTable {
   /** Sheet name (cut to 31 characters). */

@@ -6,7 +6,8 @@ import type { ChartSpec, Env, ViewBuilder } from './views.js';
 import { Say } from './views.js';
 import type { Reader } from './refs.js';
 import { OKABE_ITO } from './palette.js';
-import { categoryMapOption, lineOption, scatterOption, stackedBarOption } from './charts.js';
+import { categoryMapOption, choroplethOption, hbarOption, heatmapOption, lineOption, radarOption, scatterOption, stackedBarOption, type LineSeries } from './charts.js';
+import { baseOption } from './palette.js';
 import { pick } from './format.js';
 
 function chart(id: string, title: string, option: Record<string, unknown>, reader: Reader, extra: Partial<ChartSpec> = {}): ChartSpec {
@@ -49,8 +50,8 @@ const disparity: ViewBuilder = (r, s, k, env) => {
       const y0 = rows[i0].period;
       sentences.push(
         zh(env)
-          ? `${y1}年${esc(s.of ?? '')}的总体基尼系数为 ${say.num(P(i1, 'G'))}（${y0}年为 ${say.num(P(i0, 'G'))}）；其中组间净差异贡献 ${say.num(P(i1, 'share_nb'), 'percent')}，超变密度贡献 ${say.num(P(i1, 'share_t'), 'percent')}，组内差异贡献 ${say.num(P(i1, 'share_w'), 'percent')}。`
-          : `In ${y1} the Gini coefficient of ${esc(s.of ?? '')} is ${say.num(P(i1, 'G'))} (${y0}: ${say.num(P(i0, 'G'))}); net between-group gaps contribute ${say.num(P(i1, 'share_nb'), 'percent')} of total inequality, transvariation ${say.num(P(i1, 'share_t'), 'percent')} and within-group gaps ${say.num(P(i1, 'share_w'), 'percent')}.`,
+          ? `${y1}年${esc(ofName(s, env))}的总体基尼系数为 ${say.num(P(i1, 'G'))}（${y0}年为 ${say.num(P(i0, 'G'))}）；其中组间净差异贡献 ${say.num(P(i1, 'share_nb'), 'percent')}，超变密度贡献 ${say.num(P(i1, 'share_t'), 'percent')}，组内差异贡献 ${say.num(P(i1, 'share_w'), 'percent')}。`
+          : `In ${y1} the Gini coefficient of ${esc(ofName(s, env))} is ${say.num(P(i1, 'G'))} (${y0}: ${say.num(P(i0, 'G'))}); net between-group gaps contribute ${say.num(P(i1, 'share_nb'), 'percent')} of total inequality, transvariation ${say.num(P(i1, 'share_t'), 'percent')} and within-group gaps ${say.num(P(i1, 'share_w'), 'percent')}.`,
       );
     }
     const c1 = r.fork();
@@ -87,8 +88,8 @@ const disparity: ViewBuilder = (r, s, k, env) => {
     if (i1 >= 0) {
       sentences.push(
         zh(env)
-          ? `${rows[i1].period}年${esc(s.of ?? '')}的${s.result.method === 'theil' ? '泰尔指数' : '基尼系数'}为 ${say.num(P(i1, key))}${s.result.method === 'theil' ? `，组间差异贡献 ${say.num(P(i1, 'share_between'), 'percent')}` : ''}。`
-          : `In ${rows[i1].period} the ${s.result.method === 'theil' ? 'Theil index' : 'Gini coefficient'} of ${esc(s.of ?? '')} is ${say.num(P(i1, key))}${s.result.method === 'theil' ? `; between-group gaps contribute ${say.num(P(i1, 'share_between'), 'percent')}` : ''}.`,
+          ? `${rows[i1].period}年${esc(ofName(s, env))}的${s.result.method === 'theil' ? '泰尔指数' : '基尼系数'}为 ${say.num(P(i1, key))}${s.result.method === 'theil' ? `，组间差异贡献 ${say.num(P(i1, 'share_between'), 'percent')}` : ''}。`
+          : `In ${rows[i1].period} the ${s.result.method === 'theil' ? 'Theil index' : 'Gini coefficient'} of ${esc(ofName(s, env))} is ${say.num(P(i1, key))}${s.result.method === 'theil' ? `; between-group gaps contribute ${say.num(P(i1, 'share_between'), 'percent')}` : ''}.`,
       );
     }
     const c1 = r.fork();
@@ -114,8 +115,8 @@ const moran: ViewBuilder = (r, s, k, env) => {
     const sig = typeof rows[i1].p === 'number' && rows[i1].p < 0.05;
     sentences.push(
       zh(env)
-        ? `${rows[i1].period}年${esc(s.of ?? '')}的全局莫兰指数为 ${say.num(P(i1, 'I'))}（z = ${say.num(P(i1, 'z'), 'number', 2)}，p = ${say.num(P(i1, 'p'), 'number', 3)}），${sig ? (rows[i1].I > 0 ? '呈显著的正空间自相关' : '呈显著的负空间自相关') : '空间自相关不显著'}。`
-        : `Global Moran's I of ${esc(s.of ?? '')} in ${rows[i1].period} is ${say.num(P(i1, 'I'))} (z = ${say.num(P(i1, 'z'), 'number', 2)}, p = ${say.num(P(i1, 'p'), 'number', 3)}): ${sig ? (rows[i1].I > 0 ? 'significant positive spatial autocorrelation' : 'significant negative spatial autocorrelation') : 'no significant spatial autocorrelation'}.`,
+        ? `${rows[i1].period}年${esc(ofName(s, env))}的全局莫兰指数为 ${say.num(P(i1, 'I'))}（z = ${say.num(P(i1, 'z'), 'number', 2)}，p = ${say.num(P(i1, 'p'), 'number', 3)}），${sig ? (rows[i1].I > 0 ? '呈显著的正空间自相关' : '呈显著的负空间自相关') : '空间自相关不显著'}。`
+        : `Global Moran's I of ${esc(ofName(s, env))} in ${rows[i1].period} is ${say.num(P(i1, 'I'))} (z = ${say.num(P(i1, 'z'), 'number', 2)}, p = ${say.num(P(i1, 'p'), 'number', 3)}): ${sig ? (rows[i1].I > 0 ? 'significant positive spatial autocorrelation' : 'significant negative spatial autocorrelation') : 'no significant spatial autocorrelation'}.`,
     );
   }
   const c1 = r.fork();
@@ -155,8 +156,8 @@ const lisaView: ViewBuilder = (r, s, k, env) => {
   const list = (ids: string[]) => ids.slice(0, 6).map((id) => say.name(id)).join(zh(env) ? '、' : ', ') + (ids.length > 6 ? (zh(env) ? ' 等' : ' …') : '');
   sentences.push(
     zh(env)
-      ? `${s.period}年${esc(s.of ?? '')}的显著高—高集聚单位有 ${counts.HH.length} 个${counts.HH.length ? `（${list(counts.HH)}）` : ''}，低—低集聚 ${counts.LL.length} 个${counts.LL.length ? `（${list(counts.LL)}）` : ''}。`
-      : `In ${s.period}, ${counts.HH.length} units form significant high–high clusters of ${esc(s.of ?? '')}${counts.HH.length ? ` (${list(counts.HH)})` : ''} and ${counts.LL.length} low–low clusters${counts.LL.length ? ` (${list(counts.LL)})` : ''}.`,
+      ? `${s.period}年${esc(ofName(s, env))}的显著高—高集聚单位有 ${counts.HH.length} 个${counts.HH.length ? `（${list(counts.HH)}）` : ''}，低—低集聚 ${counts.LL.length} 个${counts.LL.length ? `（${list(counts.LL)}）` : ''}。`
+      : `In ${s.period}, ${counts.HH.length} units form significant high–high clusters of ${esc(ofName(s, env))}${counts.HH.length ? ` (${list(counts.HH)})` : ''} and ${counts.LL.length} low–low clusters${counts.LL.length ? ` (${list(counts.LL)})` : ''}.`,
   );
   const c1 = r.fork();
   const groups = ['HH', 'LL', 'HL', 'LH', 'ns'].map((cl) => ({
@@ -171,7 +172,7 @@ const lisaView: ViewBuilder = (r, s, k, env) => {
     chart(
       `${s.id}-scatter`,
       zh(env) ? `莫兰散点图（${s.period}年）：取值与空间滞后` : `Moran scatter plot (${s.period}): value against spatial lag`,
-      scatterOption(groups, { xName: s.of ?? 'x', yName: zh(env) ? '空间滞后' : 'spatial lag' }),
+      scatterOption(groups, { xName: ofName(s, env), yName: zh(env) ? '空间滞后' : 'spatial lag' }),
       c1,
     ),
   ];
@@ -200,18 +201,439 @@ const lisaView: ViewBuilder = (r, s, k, env) => {
 export function mapFor(env: Env): { name: string; nameProperty: string } | undefined {
   const want = env.results.spec.output?.map ?? (env.results.data.source === 'pwt' ? 'world' : 'none');
   if (want === 'none' || !env.maps.includes(want)) return undefined;
-  return { name: want, nameProperty: 'id' };
+  return { name: want, nameProperty: want === 'world' ? 'iso3' : 'name' };
+}
+
+/** The analysed series as people read it (its label), for sentences. */
+function ofName(s: Section, env: Env): string {
+  return s.ofLabel ? pick(s.ofLabel, env.lang) : (s.of ?? '');
 }
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+
+/** Position of a table in results.tables, and its rows. */
+function table(env: Env, id: string): { k: number; rows: Record<string, unknown>[]; columns: { key: string; label: { en: string; zh: string } }[] } | undefined {
+  const k = env.results.tables.findIndex((t) => t.id === id);
+  if (k < 0) return undefined;
+  return { k, rows: env.results.tables[k].rows, columns: env.results.tables[k].columns };
+}
+
+function T(k: number, i: number, key: string): (string | number)[] {
+  return ['tables', k, 'rows', i, key];
+}
+
+/** The units to feature: the top of the ranking when there is an index, else the first ids. */
+function featured(env: Env, n: number): string[] {
+  const r = table(env, 'ranking');
+  if (r) return r.rows.filter((x) => typeof x.score === 'number').slice(0, n).map((x) => x.id as string);
+  return env.results.data.ids.slice(0, n);
+}
+
+const indexView: ViewBuilder = (r, s, _k, env) => {
+  const say = new Say(r, env);
+  const sentences: string[] = [];
+  const charts: ChartSpec[] = [];
+  const rk = table(env, 'ranking');
+  const means = table(env, 'index-means');
+  const scores = table(env, 'index-scores');
+  const weights = table(env, 'index-weights');
+  const dimCols = (rk?.columns ?? []).filter((c) => c.key.startsWith('dim_'));
+  const year = means?.rows[means.rows.length - 1]?.period ?? env.results.data.periods[env.results.data.periods.length - 1];
+  if (rk) {
+    const scored = rk.rows.map((row, i) => ({ row, i })).filter(({ row }) => typeof row.score === 'number');
+    if (scored.length >= 3) {
+      const [a, b, c] = scored;
+      const last = scored[scored.length - 1];
+      sentences.push(
+        zh(env)
+          ? `${year}年综合指数排名第一的是${say.name(a.row.id as string)}（${say.num(T(rk.k, a.i, 'score'))}），其后为${say.name(b.row.id as string)}（${say.num(T(rk.k, b.i, 'score'))}）和${say.name(c.row.id as string)}（${say.num(T(rk.k, c.i, 'score'))}）；${say.num(T(rk.k, last.i, 'rank'), 'integer')} 个有得分的单位中排名最后的是${say.name(last.row.id as string)}（${say.num(T(rk.k, last.i, 'score'))}）。`
+          : `${say.name(a.row.id as string)} ranks first in ${year} with an index of ${say.num(T(rk.k, a.i, 'score'))}, followed by ${say.name(b.row.id as string)} (${say.num(T(rk.k, b.i, 'score'))}) and ${say.name(c.row.id as string)} (${say.num(T(rk.k, c.i, 'score'))}); ${say.name(last.row.id as string)} ranks last of ${say.num(T(rk.k, last.i, 'rank'), 'integer')} scored units (${say.num(T(rk.k, last.i, 'score'))}).`,
+      );
+    }
+  }
+  if (means && means.rows.length >= 2) {
+    const i0 = 0;
+    const i1 = means.rows.length - 1;
+    const m0 = means.rows[i0].mean as number;
+    const m1 = means.rows[i1].mean as number;
+    sentences.push(
+      zh(env)
+        ? `样本单位的平均综合指数由${means.rows[i0].period}年的 ${say.num(T(means.k, i0, 'mean'))} ${m1 >= m0 ? '上升' : '下降'}至${means.rows[i1].period}年的 ${say.num(T(means.k, i1, 'mean'))}。`
+        : `The mean index ${m1 >= m0 ? 'rose' : 'fell'} from ${say.num(T(means.k, i0, 'mean'))} in ${means.rows[i0].period} to ${say.num(T(means.k, i1, 'mean'))} in ${means.rows[i1].period}.`,
+    );
+  }
+  if (weights && weights.rows.length && !weights.columns.some((c) => c.key === 'period')) {
+    let best = 0;
+    weights.rows.forEach((w, i) => {
+      if ((w.weight as number) > (weights.rows[best].weight as number)) best = i;
+    });
+    sentences.push(
+      zh(env)
+        ? `权重最大的指标是“${esc(String(weights.rows[best].indicator))}”（${say.num(T(weights.k, best, 'weight'), 'percent')}）。`
+        : `The indicator with the largest weight is “${esc(String(weights.rows[best].indicator))}” (${say.num(T(weights.k, best, 'weight'), 'percent')}).`,
+    );
+  }
+  if (rk) {
+    const n = Math.min(20, rk.rows.filter((x) => typeof x.score === 'number').length);
+    const c1 = r.fork();
+    charts.push(
+      chart(`${s.id}-ranking`, zh(env) ? `${year}年综合指数排名（前 ${n} 位）` : `Index ranking, ${year} (top ${n})`, hbarOption(rk.rows.slice(0, n).map((x) => env.name(x.id as string)), rk.rows.slice(0, n).map((_, i) => c1.num(T(rk.k, i, 'score'))), { name: zh(env) ? '综合指数' : 'Index' }), c1, { size: n > 12 ? 'tall' : undefined }),
+    );
+    if (dimCols.length >= 3) {
+      const c2 = r.fork();
+      const top = rk.rows.slice(0, Math.min(5, n));
+      const maxOf = (key: string) => {
+        let m = 0;
+        for (const row of rk.rows) if (typeof row[key] === 'number' && (row[key] as number) > m) m = row[key] as number;
+        return m > 0 ? m : 1;
+      };
+      charts.push(
+        chart(
+          `${s.id}-radar`,
+          zh(env) ? `前 ${top.length} 位单位的维度得分（${year}年）` : `Dimension scores of the top ${top.length} units (${year})`,
+          radarOption(
+            dimCols.map((c) => ({ name: pick(c.label, env.lang), max: maxOf(c.key) })),
+            top.map((row, i) => ({ name: env.name(row.id as string), value: dimCols.map((c) => c2.num(T(rk.k, i, c.key))) })),
+          ),
+          c2,
+        ),
+      );
+    }
+    if (dimCols.length) {
+      const c3 = r.fork();
+      const m = Math.min(30, n === 20 ? 30 : n);
+      const units = rk.rows.slice(0, m);
+      charts.push(
+        chart(
+          `${s.id}-heatmap`,
+          zh(env) ? `维度得分热力图（${year}年，前 ${units.length} 位）` : `Dimension scores, ${year} (top ${units.length})`,
+          heatmapOption(
+            units.map((x) => env.name(x.id as string)),
+            dimCols.map((c) => pick(c.label, env.lang)),
+            units.flatMap((x, i) => dimCols.map((c) => [env.name(x.id as string), pick(c.label, env.lang), c3.num(T(rk.k, i, c.key))] as [string, string, number | null])),
+          ),
+          c3,
+        ),
+      );
+    }
+    const map = mapFor(env);
+    if (map) {
+      const c4 = r.fork();
+      charts.push(
+        chart(
+          `${s.id}-map`,
+          zh(env) ? `${year}年综合指数地图` : `Index by unit, ${year}`,
+          choroplethOption(map.name, map.nameProperty, rk.rows.map((x, i) => ({ name: x.id as string, value: c4.num(T(rk.k, i, 'score')) })), { name: zh(env) ? '综合指数' : 'Index' }),
+          c4,
+          { map: map.name, size: 'tall', note: zh(env) ? '灰色：无得分。底图为 Natural Earth 事实边界，不代表对任何边界的立场。' : 'Grey: no score. Base map: Natural Earth de facto boundaries.' },
+        ),
+      );
+    }
+  }
+  if (scores && means) {
+    const c5 = r.fork();
+    const ids = featured(env, Math.min(env.top, 8));
+    const pcols = scores.columns.filter((c) => /^y\d+$/.test(c.key));
+    const series: LineSeries[] = ids.map((id) => {
+      const i = scores.rows.findIndex((x) => x.id === id);
+      return { name: env.name(id), data: pcols.map((c) => c5.num(T(scores.k, i, c.key))) };
+    });
+    const byPeriod = new Map(means.rows.map((x, i) => [String(x.period), i] as const));
+    series.push({ name: zh(env) ? '样本均值' : 'Sample mean', data: pcols.map((c) => (byPeriod.has(c.key.slice(1)) ? c5.num(T(means.k, byPeriod.get(c.key.slice(1))!, 'mean')) : null)), dashed: true });
+    charts.push(chart(`${s.id}-trend`, zh(env) ? '综合指数变化趋势（排名前列单位与样本均值）' : 'Index over time: leading units and the sample mean', lineOption(pcols.map((c) => c.key.slice(1)), series, { yMin: 'dataMin' }), c5));
+    const gcols = means.columns.filter((c) => /^g\d+$/.test(c.key));
+    if (gcols.length) {
+      const c6 = r.fork();
+      charts.push(
+        chart(
+          `${s.id}-groups`,
+          zh(env) ? '各组平均综合指数' : 'Mean index by group',
+          lineOption(means.rows.map((x) => x.period as number), gcols.map((g) => ({ name: pick(g.label, env.lang), data: means.rows.map((_, i) => c6.num(T(means.k, i, g.key))) })), { yMin: 'dataMin' }),
+          c6,
+        ),
+      );
+    }
+  }
+  return { sentences, charts };
+};
+
+const growthView: ViewBuilder = (r, s, _k, env) => {
+  const say = new Say(r, env);
+  const sentences: string[] = [];
+  const charts: ChartSpec[] = [];
+  const units = table(env, 'tfp-units');
+  const periods = table(env, 'tfp-periods');
+  if (units && units.rows.length >= 2) {
+    const n = units.rows.length - 1;
+    sentences.push(
+      zh(env)
+        ? `按增长核算法，TFP 年均增长最快的是${say.name(units.rows[0].id as string)}（${say.num(T(units.k, 0, 'growth'), 'percent')}），最慢的是${say.name(units.rows[n].id as string)}（${say.num(T(units.k, n, 'growth'), 'percent')}）。`
+        : `By growth accounting, TFP grew fastest in ${say.name(units.rows[0].id as string)} (${say.num(T(units.k, 0, 'growth'), 'percent')} a year) and slowest in ${say.name(units.rows[n].id as string)} (${say.num(T(units.k, n, 'growth'), 'percent')}).`,
+    );
+    const c1 = r.fork();
+    const top = units.rows.slice(0, 10).map((_, i) => i);
+    const bottom = units.rows.slice(-10).map((_, j) => units.rows.length - 10 + j).filter((i) => i >= 10);
+    const idx = [...top, ...bottom];
+    charts.push(
+      chart(
+        `${s.id}-units`,
+        zh(env) ? 'TFP 年均增长率：最快与最慢的 10 个单位' : 'Mean annual TFP growth: the 10 fastest and the 10 slowest',
+        hbarOption(idx.map((i) => env.name(units.rows[i].id as string)), idx.map((i) => c1.num(T(units.k, i, 'growth'))), { name: zh(env) ? '年均增长（对数）' : 'mean log growth', color: OKABE_ITO[2] }),
+        c1,
+        { size: 'tall' },
+      ),
+    );
+  }
+  if (periods && periods.rows.length) {
+    const c2 = r.fork();
+    const gcols = periods.columns.filter((c) => /^g\d+$/.test(c.key));
+    charts.push(
+      chart(
+        `${s.id}-periods`,
+        zh(env) ? '历年平均 TFP 增长率（全样本与各组）' : 'Mean TFP growth by period (all units and by group)',
+        lineOption(periods.rows.map((x) => x.period as number), [
+          { name: zh(env) ? '全样本' : 'All units', data: periods.rows.map((_, i) => c2.num(T(periods.k, i, 'growth'))) },
+          ...gcols.map((g) => ({ name: pick(g.label, env.lang), data: periods.rows.map((_, i) => c2.num(T(periods.k, i, g.key))), dashed: true })),
+        ]),
+        c2,
+      ),
+    );
+  }
+  return { sentences, charts };
+};
+
+const malmquistView: ViewBuilder = (r, s, _k, env) => {
+  const say = new Say(r, env);
+  const sentences: string[] = [];
+  const charts: ChartSpec[] = [];
+  const t = table(env, 'malmquist-periods');
+  if (t && t.rows.length) {
+    const i = t.rows.length - 1;
+    const up = (t.rows[i].tfpch as number) >= 1;
+    sentences.push(
+      zh(env)
+        ? `${esc(String(t.rows[i].period))} 期间 Malmquist 全要素生产率指数的几何平均为 ${say.num(T(t.k, i, 'tfpch'))}（${up ? '增长' : '下降'}），其中技术效率变化 ${say.num(T(t.k, i, 'effch'))}，技术进步 ${say.num(T(t.k, i, 'techch'))}。`
+        : `Over ${esc(String(t.rows[i].period))} the Malmquist TFP index averages ${say.num(T(t.k, i, 'tfpch'))} (geometric mean; ${up ? 'growth' : 'decline'}): efficiency change ${say.num(T(t.k, i, 'effch'))}, technical change ${say.num(T(t.k, i, 'techch'))}.`,
+    );
+    const c1 = r.fork();
+    const cats = t.rows.map((x) => String(x.period));
+    const option = lineOption(cats, [{ name: 'tfpch', data: t.rows.map((_, j) => c1.num(T(t.k, j, 'tfpch'))) }]);
+    const effch = t.rows.map((_, j) => c1.num(T(t.k, j, 'effch')));
+    const techch = t.rows.map((_, j) => c1.num(T(t.k, j, 'techch')));
+    (option.series as Record<string, unknown>[]).unshift(
+      { type: 'bar', name: 'effch', data: effch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[1] } },
+      { type: 'bar', name: 'techch', data: techch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[4] } },
+    );
+    (option.series as Record<string, unknown>[])[2] = { ...(option.series as Record<string, unknown>[])[2], itemStyle: { color: '#000' }, lineStyle: { width: 2.5, color: '#000' } };
+    (option.xAxis as Record<string, unknown>).boundaryGap = true;
+    (option.yAxis as Record<string, unknown>).scale = true;
+    charts.push(chart(`${s.id}-decomposition`, zh(env) ? 'Malmquist 指数分解：tfpch = effch × techch（几何平均，1 = 不变）' : 'Malmquist decomposition: tfpch = effch × techch (geometric means; 1 = no change)', option, c1));
+  }
+  return { sentences, charts };
+};
+
+const couplingView: ViewBuilder = (r, s, _k, env) => {
+  const say = new Say(r, env);
+  const t = table(env, 'ccd-grades');
+  const sentences: string[] = [];
+  const charts: ChartSpec[] = [];
+  if (!t || !t.rows.length) return { sentences, charts };
+  const i = t.rows.length - 1;
+  const gcols = t.columns.filter((c) => /^g\d+$/.test(c.key));
+  const coordinated = gcols.slice(5); // 勉强协调 and above
+  const nCo = coordinated.reduce((a, c) => a + ((t.rows[i][c.key] as number) ?? 0), 0);
+  sentences.push(
+    zh(env)
+      ? `${t.rows[i].period}年平均耦合协调度 D 为 ${say.num(T(t.k, i, 'meanD'))}，${nCo} 个单位达到协调（勉强协调及以上）。`
+      : `In ${t.rows[i].period} the mean coupling-coordination degree D is ${say.num(T(t.k, i, 'meanD'))}; ${nCo} units reach coordination (barely coordinated or better).`,
+  );
+  const c1 = r.fork();
+  const palette = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+  const option = stackedBarOption(t.rows.map((x) => x.period as number), gcols.map((g) => ({ name: pick(g.label, env.lang), data: t.rows.map((_, j) => c1.num(T(t.k, j, g.key))) })));
+  option.color = palette;
+  option.legend = { type: 'scroll', top: 0 };
+  charts.push(chart(`${s.id}-grades`, zh(env) ? '各耦合协调等级的单位数' : 'Units by coupling-coordination grade', option, c1));
+  return { sentences, charts };
+};
+
+const obstacleView: ViewBuilder = (r, s, _k, env) => {
+  const say = new Say(r, env);
+  const sentences: string[] = [];
+  const charts: ChartSpec[] = [];
+  const t = table(env, 'obstacle-indicators');
+  if (t && t.rows.length >= 3) {
+    sentences.push(
+      zh(env)
+        ? `平均障碍度最高的三个指标是“${esc(String(t.rows[0].indicator))}”（${say.num(T(t.k, 0, 'mean'), 'number', 2)}%）、“${esc(String(t.rows[1].indicator))}”（${say.num(T(t.k, 1, 'mean'), 'number', 2)}%）和“${esc(String(t.rows[2].indicator))}”（${say.num(T(t.k, 2, 'mean'), 'number', 2)}%）。`
+        : `The largest obstacles on average are “${esc(String(t.rows[0].indicator))}” (${say.num(T(t.k, 0, 'mean'), 'number', 2)}%), “${esc(String(t.rows[1].indicator))}” (${say.num(T(t.k, 1, 'mean'), 'number', 2)}%) and “${esc(String(t.rows[2].indicator))}” (${say.num(T(t.k, 2, 'mean'), 'number', 2)}%).`,
+    );
+    const c1 = r.fork();
+    const n = Math.min(10, t.rows.length);
+    charts.push(chart(`${s.id}-top`, zh(env) ? `平均障碍度最高的 ${n} 个指标（%）` : `Top ${n} obstacle indicators (mean obstacle degree, %)`, hbarOption(t.rows.slice(0, n).map((x) => String(x.indicator)), t.rows.slice(0, n).map((_, i) => c1.num(T(t.k, i, 'mean'))), { color: OKABE_ITO[3] }), c1));
+  }
+  const d = table(env, 'obstacle-dimensions');
+  if (d && d.rows.length) {
+    const c2 = r.fork();
+    const dcols = d.columns.filter((c) => c.key.startsWith('d_'));
+    charts.push(chart(`${s.id}-dimensions`, zh(env) ? '各维度平均障碍度（%）' : 'Mean obstacle degree by dimension (%)', stackedBarOption(d.rows.map((x) => x.period as number), dcols.map((c) => ({ name: pick(c.label, env.lang), data: d.rows.map((_, i) => c2.num(T(d.k, i, c.key))) }))), c2));
+  }
+  return { sentences, charts };
+};
+
+const kdeView: ViewBuilder = (r, s, k, env) => {
+  const say = new Say(r, env);
+  const rows = s.result.rows as any[];
+  const sentences: string[] = [];
+  const ok = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.density);
+  if (ok.length >= 2) {
+    const a = ok[0];
+    const b = ok[ok.length - 1];
+    const P = (i: number, key: string) => ['sections', k, 'result', 'rows', i, 'features', key];
+    sentences.push(
+      zh(env)
+        ? `${esc(ofName(s, env))}分布的主峰由${a.row.period}年的 ${say.num(P(a.i, 'mode'))} ${b.row.features.mode >= a.row.features.mode ? '右移' : '左移'}至${b.row.period}年的 ${say.num(P(b.i, 'mode'))}，${b.row.period}年共有 ${say.num(P(b.i, 'peakCount'), 'integer')} 个波峰。`
+        : `The main peak of the distribution of ${esc(ofName(s, env))} moved ${b.row.features.mode >= a.row.features.mode ? 'right' : 'left'} from ${say.num(P(a.i, 'mode'))} in ${a.row.period} to ${say.num(P(b.i, 'mode'))} in ${b.row.period}; ${b.row.period} has ${say.num(P(b.i, 'peakCount'), 'integer')} peak(s).`,
+    );
+  }
+  const c1 = r.fork();
+  const grid = (s.result.summary.grid as number[]) ?? [];
+  const step = Math.max(1, Math.floor(grid.length / 160));
+  const gi = grid.map((_, g) => g).filter((g) => g % step === 0 || g === grid.length - 1);
+  const n = ok.length;
+  const gap = 4;
+  const h = Math.floor((100 - 12 - gap * (n - 1)) / Math.max(1, n));
+  const option = baseOption({
+    tooltip: { trigger: 'axis', confine: true },
+    grid: ok.map((_, j) => ({ left: 80, right: 30, top: `${6 + j * (h + gap)}%`, height: `${h}%` })),
+    xAxis: ok.map((_, j) => ({ type: 'value', gridIndex: j, min: grid[0], max: grid[grid.length - 1], axisLabel: { show: j === n - 1 }, splitLine: { show: false } })),
+    yAxis: ok.map(({ row }, j) => ({ type: 'value', gridIndex: j, name: String(row.period), nameLocation: 'middle', nameRotate: 0, nameGap: 50, axisLabel: { show: false }, splitLine: { show: false } })),
+    series: ok.map(({ row, i }, j) => ({
+      type: 'line',
+      name: String(row.period),
+      xAxisIndex: j,
+      yAxisIndex: j,
+      showSymbol: false,
+      areaStyle: { opacity: 0.35 },
+      lineStyle: { width: 1.5 },
+      data: gi.map((g) => [c1.num(['sections', k, 'result', 'summary', 'grid', g]), c1.num(['sections', k, 'result', 'rows', i, 'density', g])]),
+    })),
+  });
+  return { sentences, charts: n ? [chart(`${s.id}-ridges`, zh(env) ? `${esc(ofName(s, env))}的核密度（按年份）` : `Kernel density of ${ofName(s, env)} by period`, option, c1, { size: 'tall' })] : [] };
+};
+
+const markovView: ViewBuilder = (r, s, k, env) => {
+  const rows = s.result.rows as any[];
+  const say = new Say(r, env);
+  const kk = rows.length;
+  const sentences: string[] = [];
+  if (kk >= 2) {
+    sentences.push(
+      zh(env)
+        ? `最低类型保持不变的概率为 ${say.num(['sections', k, 'result', 'rows', 0, 'probabilities', 0])}，最高类型为 ${say.num(['sections', k, 'result', 'rows', kk - 1, 'probabilities', kk - 1])}。`
+        : `The probability of staying in the lowest class is ${say.num(['sections', k, 'result', 'rows', 0, 'probabilities', 0])}, and in the highest ${say.num(['sections', k, 'result', 'rows', kk - 1, 'probabilities', kk - 1])}.`,
+    );
+  }
+  const c1 = r.fork();
+  const cls = rows.map((x) => String(x.from));
+  const data = rows.flatMap((row, i) => (row.probabilities as number[]).map((_, j) => [`→ ${j + 1}`, cls[i], c1.num(['sections', k, 'result', 'rows', i, 'probabilities', j])] as [string, string, number | null]));
+  return { sentences, charts: [chart(`${s.id}-matrix`, zh(env) ? '马尔可夫转移概率矩阵（行：初始类型）' : 'Markov transition probabilities (rows: class at t)', heatmapOption(cls.map((_, j) => `→ ${j + 1}`), cls, data, { min: 0, max: 1 }), c1, { size: 'short' })] };
+};
+
+const spatialMarkovView: ViewBuilder = (r, s, k, env) => {
+  const rows = s.result.rows as any[];
+  const c1 = r.fork();
+  const kk = Math.max(...rows.map((x) => (x.probabilities as number[]).length));
+  const ylab = rows.map((x) => (zh(env) ? `邻域 ${x.lagClass}：${x.from}` : `lag ${x.lagClass}: ${x.from}`));
+  const data = rows.flatMap((row, i) => (row.probabilities as number[]).map((_, j) => [`→ ${j + 1}`, ylab[i], c1.num(['sections', k, 'result', 'rows', i, 'probabilities', j])] as [string, string, number | null]));
+  return { sentences: [], charts: [chart(`${s.id}-matrix`, zh(env) ? '空间马尔可夫转移概率（按邻域类型）' : 'Spatial Markov transition probabilities by neighbour class', heatmapOption(Array.from({ length: kk }, (_, j) => `→ ${j + 1}`), ylab, data, { min: 0, max: 1 }), c1, { size: 'tall' })] };
+};
+
+const convergenceView: ViewBuilder = (r, s, k, env) => {
+  const say = new Say(r, env);
+  const rows = s.result.rows as any[];
+  const sentences: string[] = [];
+  const beta = s.result.summary.beta as Record<string, unknown> | null;
+  const i0 = rows.findIndex((x) => typeof x.sigma === 'number');
+  const i1 = lastWith(rows, 'sigma');
+  if (i0 >= 0 && i1 > i0) {
+    const down = rows[i1].sigma < rows[i0].sigma;
+    sentences.push(
+      zh(env)
+        ? `${esc(ofName(s, env))}的变异系数由${rows[i0].period}年的 ${say.num(['sections', k, 'result', 'rows', i0, 'sigma'])} ${down ? '降至' : '升至'}${rows[i1].period}年的 ${say.num(['sections', k, 'result', 'rows', i1, 'sigma'])}（${down ? '存在' : '不存在'} σ 收敛）。`
+        : `The coefficient of variation of ${esc(ofName(s, env))} ${down ? 'fell' : 'rose'} from ${say.num(['sections', k, 'result', 'rows', i0, 'sigma'])} in ${rows[i0].period} to ${say.num(['sections', k, 'result', 'rows', i1, 'sigma'])} in ${rows[i1].period} (${down ? 'σ-convergence' : 'no σ-convergence'}).`,
+    );
+  }
+  if (beta && typeof beta.beta === 'number') {
+    const B = (key: string) => ['sections', k, 'result', 'summary', 'beta', key];
+    const conv = (beta.beta as number) < 0 && typeof beta.p_beta === 'number' && (beta.p_beta as number) < 0.05;
+    sentences.push(
+      zh(env)
+        ? `绝对 β 收敛系数为 ${say.num(B('beta'))}（p = ${say.num(B('p_beta'), 'number', 3)}）${conv && typeof beta.half_life === 'number' ? `，收敛速度 ${say.num(B('speed'), 'percent')}，半衰期 ${say.num(B('half_life'), 'number', 1)} 期` : ''}。`
+        : `The absolute β-convergence coefficient is ${say.num(B('beta'))} (p = ${say.num(B('p_beta'), 'number', 3)})${conv && typeof beta.half_life === 'number' ? `: convergence at ${say.num(B('speed'), 'percent')} per period, half-life ${say.num(B('half_life'), 'number', 1)} periods` : ''}.`,
+    );
+  }
+  const c1 = r.fork();
+  return {
+    sentences,
+    charts: [chart(`${s.id}-sigma`, zh(env) ? 'σ 收敛：变异系数' : 'σ-convergence: coefficient of variation', lineOption(rows.map((x) => x.period as number), [{ name: 'CV', data: rows.map((_, i) => c1.num(['sections', k, 'result', 'rows', i, 'sigma'])) }], { yMin: 'dataMin' }), c1, { size: 'short' })],
+  };
+};
+
+const forecastView: ViewBuilder = (r, s, k, env) => {
+  const rows = s.result.rows as any[];
+  const ids = featured(env, Math.min(env.top, 6));
+  const pick2 = ids.map((id) => rows.findIndex((x) => x.id === id)).filter((i) => i >= 0 && rows[i].status === 'ok');
+  const c1 = r.fork();
+  const say = new Say(r, env);
+  const sentences: string[] = [];
+  if (pick2.length) {
+    const i = pick2[0];
+    sentences.push(
+      zh(env)
+        ? `GM(1,1) 预测${say.name(rows[i].id)}在${rows[i].forecastPeriods[rows[i].forecastPeriods.length - 1]}年的${esc(ofName(s, env))}为 ${say.num(['sections', k, 'result', 'rows', i, 'forecast', rows[i].forecast.length - 1])}（后验差比 C = ${say.num(['sections', k, 'result', 'rows', i, 'C'], 'number', 3)}）。`
+        : `GM(1,1) forecasts ${esc(ofName(s, env))} of ${say.name(rows[i].id)} at ${say.num(['sections', k, 'result', 'rows', i, 'forecast', rows[i].forecast.length - 1])} in ${rows[i].forecastPeriods[rows[i].forecastPeriods.length - 1]} (posterior-error ratio C = ${say.num(['sections', k, 'result', 'rows', i, 'C'], 'number', 3)}).`,
+    );
+  }
+  const allPeriods = [...new Set(pick2.flatMap((i) => [...periodsOf(rows[i]), ...rows[i].forecastPeriods]))].sort((a, b) => a - b);
+  const series: LineSeries[] = [];
+  pick2.forEach((i) => {
+    const row = rows[i];
+    const fitted = periodsOf(row);
+    series.push({ name: env.name(row.id), data: allPeriods.map((t) => (fitted.includes(t) ? c1.num(['sections', k, 'result', 'rows', i, 'fitted', fitted.indexOf(t)]) : null)) });
+    series.push({ name: `${env.name(row.id)} ${zh(env) ? '预测' : 'forecast'}`, data: allPeriods.map((t) => (row.forecastPeriods.includes(t) ? c1.num(['sections', k, 'result', 'rows', i, 'forecast', row.forecastPeriods.indexOf(t)]) : null)), dashed: true });
+  });
+  const option = lineOption(allPeriods, series, { yMin: 'dataMin' });
+  (option.series as Record<string, unknown>[]).forEach((x, j) => (x.lineStyle = { ...(x.lineStyle as object), color: OKABE_ITO[Math.floor(j / 2) % OKABE_ITO.length] }));
+  (option.series as Record<string, unknown>[]).forEach((x, j) => (x.itemStyle = { color: OKABE_ITO[Math.floor(j / 2) % OKABE_ITO.length] }));
+  return { sentences, charts: series.length ? [chart(`${s.id}-lines`, zh(env) ? 'GM(1,1) 拟合值（实线）与预测值（虚线）' : 'GM(1,1) fitted values (solid) and forecasts (dashed)', option, c1)] : [] };
+};
+
+/** Periods of a GM(1,1) row's fitted values (from … to, equally spaced). */
+function periodsOf(row: { from: number | null; to: number | null; fitted: unknown[] }): number[] {
+  if (row.from === null || row.to === null || !row.fitted.length) return [];
+  const n = row.fitted.length;
+  const step = n > 1 ? (row.to - row.from) / (n - 1) : 1;
+  return Array.from({ length: n }, (_, j) => row.from! + j * step);
+}
+
 export const SECTION_VIEWS: Partial<Record<SectionKind, ViewBuilder>> = {
   data,
+  index: indexView,
+  growth: growthView,
+  malmquist: malmquistView,
+  coupling: couplingView,
+  obstacle: obstacleView,
   disparity,
+  kde: kdeView,
+  markov: markovView,
+  spatialMarkov: spatialMarkovView,
+  convergence: convergenceView,
   moran,
   lisa: lisaView,
+  forecast: forecastView,
 };
 
 export type { Section };

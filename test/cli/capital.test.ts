@@ -61,4 +61,10 @@ describe('xinzhi capital', () => {
     expect(u.code).toBe(1);
     expect(u.stderr).toMatch(/--base must be steady or ratio/);
   });
+
+  test('--format csv has the row fields id, period, capital', async () => {
+    const r = await runCli(['capital', '--data', 'inv.csv', '--id', 'province', '--period', 'year', '--investment', 'inv', '--deflator', 'price', '--format', 'csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^id,period,capital,investmentReal,status/);
+  });
 });

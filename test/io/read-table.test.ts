@@ -41,6 +41,7 @@ describe('readTableFile', () => {
     expect(e.location.file).toBe('nope.csv');
     writeFileSync(join(dir, 'a.parquet'), 'x');
     expect((await aerr(readTableFile('a.parquet', { cwd: dir }))).kind).toBe('unsupported-format');
+    await expect(readTableFile('a.csv', { cwd: dir, sheet: 'x' })).rejects.toThrow(/--sheet applies to .xlsx/);
   });
   it('reads Stata .dta through src/io/dta.ts (row = observation number)', async () => {
     const dta = await readTableFile(sharedPath('fixtures/dta/prodest.dta'));

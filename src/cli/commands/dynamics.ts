@@ -61,6 +61,7 @@ function classingOptions(o: Opts): Omit<MarkovOptions, 'value'> {
     k: int(o.k, '--k'),
     scope: oneOf(o.classes, ['pooled', 'period'] as const, '--classes'),
     cutoffs: list(o.cutoffs, '--cutoffs'),
+    closure: oneOf(o.closure, ['right', 'left'] as const, '--closure'),
     relative: Boolean(o.relative),
     lag: int(o.lag, '--lag'),
     fillEmpty: Boolean(o.fillEmpty),
@@ -72,6 +73,7 @@ function addClassing(cmd: Command): Command {
     .option('--k <n>', 'number of quantile classes (default 4)')
     .option('--classes <scope>', 'pooled (default) | period: where the quantile cut-offs come from')
     .option('--cutoffs <list>', 'user cut-offs, ascending, comma-separated (override --k)')
+    .option('--closure <side>', 'right (default): classes (c_{i−1}, c_i] | left: [c_{i−1}, c_i)')
     .option('--relative', 'divide by the period mean before classing')
     .option('--lag <d>', 'transition t → t + d (default 1)')
     .option('--fill-empty', 'put 1 on the diagonal of rows without transitions');

@@ -208,7 +208,9 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
   } finally {
     progress.stop();
   }
-  for (const w of loaded.warnings) results.warnings.push({ ...w, code: `data:${w.code}` });
+  // Reading notes: missing-cell counts per column go to provenance.json (they describe the file, not the
+  // analysis); anything else (text columns, encoding guesses) is shown with the results too.
+  for (const w of loaded.warnings) if (w.code !== 'missing-values') results.warnings.push({ ...w, code: `data:${w.code}` });
 
   const echartsPath = require.resolve('echarts/dist/echarts.min.js');
   const files = await buildBundle(results, { echarts: readFileSync(echartsPath, 'utf8'), maps: geo.maps });
@@ -223,6 +225,7 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
     command: ['xinzhi', 'evaluate', specPath, ...(opts.out ? ['--out', opts.out] : []), ...(opts.force ? ['--force'] : []), ...(opts.lang ? ['--lang', opts.lang] : [])],
     timestamps: { started: started.toISOString(), finished: finished.toISOString() },
     dataAttribution: loaded.data,
+    readingNotes: loaded.warnings,
   };
   files.set('provenance.json', new TextEncoder().encode(JSON.stringify(provenance, null, 2) + '\n'));
   writeBundleAtomic(outDir, files, opts.force ?? false);

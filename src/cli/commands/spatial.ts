@@ -16,6 +16,7 @@ interface SpatialCliOptions extends DataOptions, OutputOptions {
   weights?: string;
   geo?: string;
   geoId?: string;
+  geoCrs?: string;
   islands?: string;
   symmetrise?: boolean;
   threshold?: string;
@@ -51,6 +52,7 @@ function addWeightsOptions(cmd: Command): Command {
     .option('--weights <spec>', 'queen | rook | knn:K | distance[:ALPHA] | economic:COL | FILE (.json .csv .gal .gwt); default queen for China\'s provinces or with --geo, knn:4 for ISO3 countries')
     .option('--geo <file>', 'GeoJSON/TopoJSON boundaries of the units (for queen/rook, and centroids for knn/distance)')
     .option('--geo-id <property>', 'feature property holding the unit ids (default: the property matching most ids)')
+    .option('--geo-crs <crs>', 'coordinates of --geo: wgs84 (default) | gcj02 (DataV/AMap files, converted to WGS84)')
     .option('--islands <rule>', 'units without neighbours: link (海南–广东; default for China\'s provinces) | isolate | knn')
     .option('--symmetrise', 'k-NN: make the neighbour relation symmetric (union)')
     .option('--threshold <km>', 'distance weights: link only pairs within this many km')
@@ -62,7 +64,7 @@ async function prepare(opts: SpatialCliOptions, ctx: CliContext) {
   const extra = opts.weights?.toLowerCase().startsWith('economic:') ? [opts.weights.slice('economic:'.length)] : [];
   const loaded = await loadPanelForCli(opts, ctx, { variables: [opts.value, ...extra.filter((c) => c !== opts.value)] });
   const weights = resolveWeights(loaded.panel.ids, {
-    weights: opts.weights, geo: opts.geo, geoId: opts.geoId,
+    weights: opts.weights, geo: opts.geo, geoId: opts.geoId, geoCrs: oneOf(opts.geoCrs, '--geo-crs', ['wgs84', 'gcj02'] as const),
     islands: oneOf(opts.islands, '--islands', ['link', 'isolate', 'knn'] as const) as IslandRule | undefined,
     symmetrise: opts.symmetrise, threshold: num(opts.threshold, '--threshold', (x) => x > 0), cwd: ctx.cwd, encoding: opts.encoding,
   }, loaded.panel);
@@ -154,7 +156,7 @@ export function register(program: Command, ctx: CliContext): void {
     const extra = opts.weights?.toLowerCase().startsWith('economic:') ? [opts.weights.slice('economic:'.length)] : [];
     const loaded = await loadPanelForCli(opts, ctx, { variables: extra });
     const weights = resolveWeights(loaded.panel.ids, {
-      weights: opts.weights, geo: opts.geo, geoId: opts.geoId,
+      weights: opts.weights, geo: opts.geo, geoId: opts.geoId, geoCrs: oneOf(opts.geoCrs, '--geo-crs', ['wgs84', 'gcj02'] as const),
       islands: oneOf(opts.islands, '--islands', ['link', 'isolate', 'knn'] as const) as IslandRule | undefined,
       symmetrise: opts.symmetrise, threshold: num(opts.threshold, '--threshold', (x) => x > 0), cwd: ctx.cwd, encoding: opts.encoding,
     }, loaded.panel);

@@ -18,10 +18,11 @@ import type { Panel } from '../panel/panel.js';
 import type { Framework } from '../framework/types.js';
 import type { ColumnSource, MatrixInput, RowGroups } from '../normalize/matrix.js';
 import { selectMatrixRows, groupRowMembers } from '../normalize/matrix.js';
+import { prepareIndicators } from './prepare.js';
 import { normalizeMatrix, type NormalizeMethod, type NormalizeScope, type ConstantPolicy, type NormalizedMatrix } from '../normalize/normalize.js';
 import { directionText } from '../normalize/direction.js';
 import { toShiftSpec, shiftedSource, shiftText, type ShiftSpec } from '../normalize/shift.js';
-import { buildIndicatorMatrix, type IndicatorMatrix } from './indicator-matrix.js';
+import type { IndicatorMatrix } from './indicator-matrix.js';
 import { computeWeights, type WeightOptions, type WeightOutcome } from './weighting.js';
 import { weightedSum } from '../aggregate/weighted-sum.js';
 import { topsis } from '../aggregate/topsis.js';
@@ -97,7 +98,7 @@ const CITATIONS = {
   topsis: { text: 'Hwang, C.-L., & Yoon, K. (1981). Multiple Attribute Decision Making. Lecture Notes in Economics and Mathematical Systems 186. Springer.' },
   gra: { text: 'Deng, J.-L. (1982). Control problems of grey systems. Systems & Control Letters 1(5), 288–294.', doi: '10.1016/S0167-6911(82)80025-X' },
   vikor: { text: 'Opricovic, S., & Tzeng, G.-H. (2004). Compromise solution by MCDM methods. European Journal of Operational Research 156(2), 445–455.', doi: '10.1016/S0377-2217(03)00020-1' },
-  rsr: { text: 'Tian Fengtiao 田凤调 (1988). 秩和比法及其应用. 中国卫生统计 5(2).' },
+  rsr: { text: 'Tian Fengtiao 田凤调 (1988). 秩和比法及其应用. 中国卫生统计.' },
 };
 
 function weightOptions(w: CompositeIndexOptions['weights']): WeightOptions {
@@ -118,50 +119,18 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
   const scale = options.scale ?? 1;
   const warnings: Warning[] = [];
 
-  const mat = buildIndicatorMatrix(panel, fw);
-  const N = mat.cells.length;
-  const m = mat.keys.length;
-  if (N < 2) {
-    throw new DataError('insufficient-data', `only ${N} entity-period(s) have every indicator; an index needs at least 2`, { file: panel.source }, 'check missing values (xinzhi data inspect), or drop indicators with poor coverage');
-  }
-  if (normalize === 'vector' && aggregate !== 'topsis' && mat.directions.some((d) => d !== '+')) {
+  if (normalize === 'vector' && aggregate !== 'topsis' && fw.indicators.some((i) => i.direction !== '+')) {
     throw new UsageError('vector-needs-benefit', 'vector normalisation leaves cost and interval indicators as they are, so a weighted sum would reward them', 'use --normalize minmax or zscore, or --aggregate topsis');
   }
-  let baseGroup: number | undefined;
-  if (scope === 'basePeriod') {
-    baseGroup = panel.periods.indexOf(options.basePeriod ?? panel.periods[0]);
-    if (baseGroup < 0) throw new UsageError('bad-base-period', `base period ${options.basePeriod} is not in the data (periods ${panel.periods[0]}–${panel.periods[panel.periods.length - 1]})`);
-  }
-  const nm = normalizeMatrix(mat.raw, mat.directions, {
-    method: normalize, scope, groups: mat.groups, baseGroup, groupLabels: panel.periods, constantPolicy: policy, population: options.zscorePopulation, keys: mat.keys,
-  });
-  const exclude = policy === 'drop' ? nm.constant : new Array<boolean>(m).fill(false);
-  if (nm.constant.some(Boolean)) {
-    warnings.push({ code: 'constant-indicator', message: `constant indicator(s) ${mat.keys.filter((_, j) => nm.constant[j]).join(', ')}: x′ set to 0${policy === 'drop' ? ' and weight 0' : ''}`, messageZh: '存在常数指标' });
-  }
-  if (scope === 'period') {
-    warnings.push({ code: 'period-scope', message: 'normalisation (and weights) per period: scores are not comparable across periods', messageZh: '逐年标准化（多次法）：不同年份的得分不可比' });
-  }
-  if (mat.incomplete.length) {
-    warnings.push({ code: 'insufficient-data', message: `${mat.incomplete.length} entity-period(s) have missing indicators and are not scored (status insufficient_data)`, messageZh: `${mat.incomplete.length} 个样本指标缺失，未计算得分`, count: mat.incomplete.length });
-  }
-
-  // ---- weights
   const perPeriodWeights = scope === 'period';
   if (perPeriodWeights && hierarchy === 'nested') throw new UsageError('nested-per-period', 'the nested hierarchy is available with pooled weights only', 'use --scope pooled, or the flat hierarchy');
+  const prep = prepareIndicators(panel, fw, { normalize, scope, basePeriod: options.basePeriod, constantPolicy: policy, zscorePopulation: options.zscorePopulation, shift, weights: wopt });
+  const { mat, nm, exclude, baseGroup } = prep;
+  const N = mat.cells.length;
+  warnings.push(...prep.warnings);
   const members = groupRowMembers(mat.groups);
-  const winput = (rows: Int32Array | null) => ({
-    normalized: rows ? selectMatrixRows(nm, rows) : (nm as MatrixInput),
-    raw: rows ? selectMatrixRows(mat.raw, rows) : mat.raw,
-    directions: mat.directions, keys: mat.keys, shift, exclude, framework: fw,
-  });
-  let pooled: WeightOutcome | null = null;
-  const byPeriod: (WeightOutcome | null)[] = [];
-  if (perPeriodWeights) {
-    for (let g = 0; g < members.length; g++) byPeriod.push(members[g].length ? computeWeights(wopt, winput(members[g])) : null);
-  } else {
-    pooled = computeWeights(wopt, winput(null));
-  }
+  let pooled = prep.pooled;
+  const byPeriod = prep.byPeriod;
   // nested hierarchy: within-dimension weights and dimension weights W_d
   let dimWeights: Float64Array | null = null;
   if (hierarchy === 'nested') {
@@ -169,7 +138,6 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     pooled = { ...pooled!, weights: r.global, details: { ...pooled!.details, nested: r.details } };
     dimWeights = r.W;
   }
-  for (const o of [pooled, ...byPeriod]) if (o) warnings.push(...o.warnings);
   const weightStatus = [pooled, ...byPeriod].some((o) => o?.status === 'inconsistent') ? 'inconsistent' : 'ok';
 
   // ---- scores

@@ -1,7 +1,7 @@
 // Shared front half of the index pipeline for coupling coordination and obstacle degree: indicator matrix of
 // complete entity-periods, normalisation (x′), and indicator weights — pooled, or one vector per period.
 
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import type { Warning } from '../result.js';
 import type { Panel } from '../panel/panel.js';
 import type { Framework } from '../framework/types.js';
@@ -14,6 +14,8 @@ import { computeWeights, type WeightOptions, type WeightOutcome } from './weight
 export interface PrepareOptions {
   normalize?: NormalizeMethod;
   scope?: NormalizeScope;
+  /** z-score with the population sd */
+  zscorePopulation?: boolean;
   basePeriod?: number;
   constantPolicy?: ConstantPolicy;
   shift?: number | ShiftSpec;
@@ -25,6 +27,9 @@ export interface Prepared {
   nm: NormalizedMatrix;
   shift: ShiftSpec;
   weightOptions: WeightOptions;
+  /** indicators left out of weighting (constantPolicy 'drop') */
+  exclude: boolean[];
+  baseGroup?: number;
   /** pooled weights, or null when per period */
   pooled: WeightOutcome | null;
   /** per period (index = period index), when scope is 'period' */
@@ -41,14 +46,19 @@ export function prepareIndicators(panel: Panel, fw: Framework, options: PrepareO
   const policy = options.constantPolicy ?? 'error';
   const warnings: Warning[] = [];
   const mat = buildIndicatorMatrix(panel, fw);
-  if (mat.cells.length < 2) throw new DataError('insufficient-data', `only ${mat.cells.length} entity-period(s) have every indicator; at least 2 are needed`, { file: panel.source });
+  if (mat.cells.length < 2) {
+    throw new DataError('insufficient-data', `only ${mat.cells.length} entity-period(s) have every indicator; at least 2 are needed`, { file: panel.source }, 'check missing values (xinzhi data inspect), or drop indicators with poor coverage');
+  }
   let baseGroup: number | undefined;
   if (scope === 'basePeriod') {
     baseGroup = panel.periods.indexOf(options.basePeriod ?? panel.periods[0]);
-    if (baseGroup < 0) throw new DataError('bad-base-period', `base period ${options.basePeriod} is not in the data`);
+    if (baseGroup < 0) throw new UsageError('bad-base-period', `base period ${options.basePeriod} is not in the data (periods ${panel.periods[0]}–${panel.periods[panel.periods.length - 1]})`);
   }
-  const nm = normalizeMatrix(mat.raw, mat.directions, { method: options.normalize ?? 'minmax', scope, groups: mat.groups, baseGroup, groupLabels: panel.periods, constantPolicy: policy, keys: mat.keys });
+  const nm = normalizeMatrix(mat.raw, mat.directions, { method: options.normalize ?? 'minmax', scope, groups: mat.groups, baseGroup, groupLabels: panel.periods, constantPolicy: policy, population: options.zscorePopulation, keys: mat.keys });
   const exclude = policy === 'drop' ? nm.constant : new Array<boolean>(mat.keys.length).fill(false);
+  if (nm.constant.some(Boolean)) {
+    warnings.push({ code: 'constant-indicator', message: `constant indicator(s) ${mat.keys.filter((_, j) => nm.constant[j]).join(', ')}: x′ set to 0${policy === 'drop' ? ' and weight 0' : ''}`, messageZh: '存在常数指标' });
+  }
   const input = (rows: Int32Array | null) => ({
     normalized: rows ? selectMatrixRows(nm, rows) : nm,
     raw: rows ? selectMatrixRows(mat.raw, rows) : mat.raw,
@@ -67,5 +77,5 @@ export function prepareIndicators(panel: Panel, fw: Framework, options: PrepareO
     warnings.push({ code: 'insufficient-data', message: `${mat.incomplete.length} entity-period(s) have missing indicators and are not computed (status insufficient_data)`, messageZh: `${mat.incomplete.length} 个样本指标缺失`, count: mat.incomplete.length });
   }
   const weightsOfRow = (r: number) => (pooled ? pooled.weights : byPeriod[mat.groups.group[r]]!.weights);
-  return { mat, nm, shift, weightOptions, pooled, byPeriod, weightsOfRow, warnings };
+  return { mat, nm, shift, weightOptions, exclude, baseGroup, pooled, byPeriod, weightsOfRow, warnings };
 }

@@ -137,8 +137,8 @@ export function couplingCoordination(panel: Panel, options: CouplingCoordination
     },
     formulas: ['C = n\\,(\\prod_g U_g)^{1/n} / \\sum_g U_g', 'T = \\sum_g \\alpha_g U_g', 'D = \\sqrt{C\\,T}'],
     citations: [
-      { text: 'Wang Shujia 王淑佳, Kong Wei 孔伟, Ren Liang 任亮, Zhi Dongdong 支冬冬 & Dai Bingtao 戴炳焘 (2021). 国内耦合协调度模型的误区及修正. 自然资源学报 36(3), 793–810.', doi: '10.31497/zrzyxb.20210319' },
-      { text: 'Liu Chunlin 刘春林 (2017). 耦合度计算的常见错误及修正. 运筹与管理 26(1), 140–145.' },
+      { text: 'Wang Shujia 王淑佳, Kong Wei 孔伟, Ren Liang 任亮, Zhi Dongdong 支冬冬 & Dai Bingtao 戴炳焘 (2021). 国内耦合协调度模型的误区及修正. 自然资源学报 36(3), 793–810.' },
+      { text: 'Liu Chunlin 刘春林 (2017). 耦合度计算的常见错误及修正. 运筹与管理 26(1).' },
     ],
     software: SOFTWARE,
     statusCounts: countStatuses(rows),

@@ -96,7 +96,10 @@ export function dagumDecomposition(values: Float64Array, groups: Int32Array, gro
     groupOrder: [], within: {}, between: {}, omittedGroups: omitted, status, reason,
   });
   if (n === 0) return empty('insufficient_data', 'no values in this period');
-  for (let i = 0; i < n; i++) if (values[i] < 0) return empty('undefined', 'negative value: the Gini ratio needs y ≥ 0');
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(values[i])) return empty('undefined', 'a value is missing or not finite');
+    if (values[i] < 0) return empty('undefined', 'negative value: the Gini ratio needs y ≥ 0');
+  }
   const mu = total / n;
   if (!(mu > 0)) return empty('undefined', 'mean is 0: the Gini ratio is 0/0');
 

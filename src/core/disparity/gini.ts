@@ -29,7 +29,7 @@ export function giniCoefficient(values: ArrayLike<number>, options: GiniOptions 
     WY += wi * values[i];
   }
   const mu = WY / W;
-  if (!(W > 0) || !(mu > 0)) return NaN;
+  if (!(W > 0) || !(mu > 0) || !Number.isFinite(mu)) return NaN;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => values[a] - values[b]);

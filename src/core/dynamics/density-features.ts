@@ -18,6 +18,8 @@ export interface DensityFeatures {
   halfMaxWidth: number | null;
   p99: number;
   rightTail: number;
+  /** Why a feature is null (the density does not fall to half its maximum inside the grid). */
+  reason?: string;
 }
 
 export function densityFeatures(grid: ArrayLike<number>, density: ArrayLike<number>, sample: ArrayLike<number>, minProminence = 0.05): DensityFeatures {
@@ -59,5 +61,6 @@ export function densityFeatures(grid: ArrayLike<number>, density: ArrayLike<numb
     mode: grid[im], modeDensity: fmax, peakCount: peaks.length, peaks,
     halfMaxWidth: left !== null && right !== null ? right - left : null,
     p99, rightTail: p99 - grid[im],
+    ...(left !== null && right !== null ? {} : { reason: 'the density does not fall to half its maximum inside the grid: halfMaxWidth is null' }),
   };
 }

@@ -8,7 +8,7 @@ export type { DensityFeatures, DensityPeak } from './density-features.js';
 export { kde, KDE_EXACT_LIMIT } from './kde.js';
 export type { KdeOptions, KdeRow } from './kde.js';
 export { quantileCutoffs, classify } from './quantile-classes.js';
-export type { QuantileCutoffs } from './quantile-classes.js';
+export type { QuantileCutoffs, Closure } from './quantile-classes.js';
 export { chainStructure, steadyState, firstMeanPassageTimes } from './markov-chain.js';
 export type { ChainStructure } from './markov-chain.js';
 export { markov, analyseChain } from './markov.js';

@@ -44,6 +44,8 @@ export interface ChainAnalysis {
   steadyState: number[] | null;
   steadyStateReason?: string;
   fmpt: (number | null)[][];
+  /** What a null in fmpt means. */
+  fmptNote: string;
   structure: { classes: number[][]; closed: boolean[]; irreducible: boolean };
 }
 
@@ -58,6 +60,7 @@ export function analyseChain(P: number[][], emptyRows: number[]): ChainAnalysis 
     steadyState: ss.pi,
     ...(ss.reason ? { steadyStateReason: ss.reason } : {}),
     fmpt: firstMeanPassageTimes(filled),
+    fmptNote: 'null: the target class may never be reached from the origin (infinite expected time)',
     structure: { classes: st.classes.map((c) => c.map((s) => s + 1)), closed: st.closed, irreducible: st.irreducible },
   };
 }
@@ -159,7 +162,7 @@ export function markovCard(method: string, options: MarkovOptions, cl: Classing,
       value: options.value,
       relative: Boolean(options.relative),
       classes: cl.scope === 'user' ? 'user cut-offs' : `${cl.k} quantile classes, type-7 cut-offs, ${cl.scope === 'pooled' ? 'pooled over all unit-periods' : 'per period'}`,
-      closure: 'right-closed (c_{i−1}, c_i]: class 1 is y ≤ c_1',
+      closure: options.closure === 'left' ? 'left-closed [c_{i−1}, c_i): class 1 is y < c_1' : 'right-closed (c_{i−1}, c_i]: class 1 is y ≤ c_1',
       duplicateCutoffs: 'merged, reducing k (warning)',
       lag: `t → t + ${lag} periods (panel period order), both ends observed`,
       emptyRows: options.fillEmpty ? 'diagonal set to 1 (fillEmpty)' : 'left 0 and listed in emptyRows',

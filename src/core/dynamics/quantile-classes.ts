@@ -26,15 +26,19 @@ export function quantileCutoffs(values: ArrayLike<number>, k: number): QuantileC
   return { cutoffs, k: cutoffs.length + 1, requestedK: k, duplicatesMerged: raw.length - cutoffs.length };
 }
 
-/** Class 1..k of y under right-closed cut-offs; 0 when y is not finite. */
-export function classify(y: number, cutoffs: readonly number[]): number {
+export type Closure = 'right' | 'left';
+
+/**
+ * Class 1..k of y; 0 when y is not finite. Right-closed (default): 1 + #{c < y}, so y = c_i falls in class i.
+ * Left-closed [c_{i−1}, c_i) (option, e.g. Stata `xtile`-like bins): 1 + #{c ≤ y}.
+ */
+export function classify(y: number, cutoffs: readonly number[], closure: Closure = 'right'): number {
   if (!Number.isFinite(y)) return 0;
   let lo = 0;
   let hi = cutoffs.length;
-  // number of cut-offs strictly below y
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (y > cutoffs[mid]) lo = mid + 1;
+    if (closure === 'right' ? y > cutoffs[mid] : y >= cutoffs[mid]) lo = mid + 1;
     else hi = mid;
   }
   return lo + 1;

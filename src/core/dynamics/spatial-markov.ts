@@ -102,7 +102,7 @@ export function spatialMarkov(panel: Panel, weights: SpatialWeights, options: Sp
   const cl = classMatrix(y, n, T, panel.periods, options);
   const k = cl.k;
   const L = spatialLagMatrix(y, n, T, W);
-  const lagCl = classMatrix(L, n, T, panel.periods, { k: options.lagK ?? options.k ?? 4, scope: options.lagScope, cutoffs: options.lagCutoffs }, 'spatial-lag');
+  const lagCl = classMatrix(L, n, T, panel.periods, { k: options.lagK ?? options.k ?? 4, scope: options.lagScope, cutoffs: options.lagCutoffs, closure: options.closure }, 'spatial-lag');
   const m = lagCl.k;
   const counts = countTransitions(cl.classes, n, T, k, lag, lagCl.classes, m);
   const pooledCounts = countTransitions(cl.classes, n, T, k, lag);
@@ -142,6 +142,15 @@ export function spatialMarkov(panel: Panel, weights: SpatialWeights, options: Sp
     }
   }
   warnings.push(...chainWarnings(pooled, 'pooled chain'));
+  const conditioned = regimes.reduce((acc, r) => acc + r.transitions, 0);
+  const all = pooledP.rowTotals.reduce((acc, v) => acc + v, 0);
+  if (all > conditioned) {
+    warnings.push({
+      code: 'unconditioned-transitions',
+      message: `${all - conditioned} transition(s) have no lag class (a neighbour's value is missing at the start year): they count in the pooled chain only`,
+      count: all - conditioned,
+    });
+  }
   const homogeneity: HomogeneityTest = markovHomogeneity(regimeCounts, { emptyRowDf: options.emptyRowDf });
   const card = markovCard('spatial-markov', options, cl, lag);
   card.conventions = {

@@ -7,7 +7,7 @@ import type { Panel } from '../panel/panel.js';
 import { column } from '../panel/panel.js';
 import type { Warning } from '../result.js';
 import { UsageError } from '../errors.js';
-import { quantileCutoffs, classify } from './quantile-classes.js';
+import { quantileCutoffs, classify, type Closure } from './quantile-classes.js';
 import { quantileSorted } from '../math/stats.js';
 
 export type ClassScope = 'pooled' | 'period';
@@ -19,6 +19,8 @@ export interface ClassingOptions {
   scope?: ClassScope;
   /** User cut-offs (ascending); override k and scope. */
   cutoffs?: readonly number[];
+  /** Interval closure: 'right' (c_{i−1}, c_i] (default, mapclassify/R cut) or 'left' [c_{i−1}, c_i). */
+  closure?: Closure;
 }
 
 export interface Classing {
@@ -63,7 +65,7 @@ export function classMatrix(y: Float64Array, n: number, T: number, periods: read
     for (let i = 1; i < c.length; i++) {
       if (!(c[i] > c[i - 1])) throw new UsageError('bad-cutoffs', `cut-offs must be strictly ascending (got ${c.join(', ')})`);
     }
-    for (let q = 0; q < n * T; q++) classes[q] = classify(y[q], c);
+    for (let q = 0; q < n * T; q++) classes[q] = classify(y[q], c, options.closure);
     return { k: c.length + 1, classes, cutoffs: c, cutoffsByPeriod: null, scope: 'user', warnings };
   }
   const k = options.k ?? 4;
@@ -78,7 +80,7 @@ export function classMatrix(y: Float64Array, n: number, T: number, periods: read
         count: q.duplicatesMerged,
       });
     }
-    for (let c = 0; c < n * T; c++) classes[c] = classify(y[c], q.cutoffs);
+    for (let c = 0; c < n * T; c++) classes[c] = classify(y[c], q.cutoffs, options.closure);
     return { k: q.k, classes, cutoffs: q.cutoffs, cutoffsByPeriod: null, scope: 'pooled', warnings };
   }
   // Per period: keep k classes everywhere (tied cut-offs leave a class empty in that period, with a warning).
@@ -97,7 +99,7 @@ export function classMatrix(y: Float64Array, n: number, T: number, periods: read
       });
     }
     byPeriod.push(cuts);
-    for (let i = 0; i < n; i++) classes[i * T + t] = classify(y[i * T + t], cuts);
+    for (let i = 0; i < n; i++) classes[i * T + t] = classify(y[i * T + t], cuts, options.closure);
   }
   return { k, classes, cutoffs: null, cutoffsByPeriod: byPeriod, scope: 'period', warnings };
 }

@@ -70,8 +70,17 @@ export class RunContext {
     this.series.set(name, info);
   }
 
+  /** Label of a series or column in both languages. */
+  seriesLabel(name: string): Bilingual {
+    const s = this.series.get(name);
+    if (s) return s.label;
+    const m = this.panel.meta[name]?.label;
+    return { en: m?.en ?? name, zh: m?.zh ?? m?.en ?? name };
+  }
+
   addSection(section: Omit<Section, 'tables'>, tables: Table[]): Section {
-    const s: Section = { ...section, tables: tables.map((t) => t.id) };
+    const ofLabel = section.of ? this.seriesLabel(section.of) : undefined;
+    const s: Section = { ...section, ...(ofLabel ? { ofLabel } : {}), tables: tables.map((t) => t.id) };
     this.sections.push(s);
     this.tables.push(...tables);
     for (const w of section.result.warnings ?? []) this.warnings.push({ ...w, code: `${section.id}:${w.code}` });

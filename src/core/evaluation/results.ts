@@ -51,8 +51,9 @@ export interface Section {
   id: string;
   kind: SectionKind;
   title: Bilingual;
-  /** The series analysed, where the section analyses one. */
+  /** The series analysed, where the section analyses one, and its label. */
   of?: string;
+  ofLabel?: Bilingual;
   /** The period analysed, for single-period analyses (Moran, LISA). */
   period?: number;
   result: Result<any>;

@@ -94,12 +94,18 @@ export function normalizeMatrix(raw: MatrixInput, directions: readonly Indicator
     const counts = new Float64Array(G);
     if (G === 1 && scope === 'pooled') {
       let mn = Infinity, mx = -Infinity, s = 0, s2 = 0;
-      for (let r = 0; r < N; r++) {
-        const v = x[r];
-        if (v < mn) mn = v;
-        if (v > mx) mx = v;
-        s += v;
-        s2 += v * v;
+      if (method === 'minmax') {
+        // the common case: only the range is needed
+        for (let r = 0; r < N; r++) { const v = x[r]; if (v < mn) mn = v; if (v > mx) mx = v; }
+        s = NaN; s2 = NaN;
+      } else {
+        for (let r = 0; r < N; r++) {
+          const v = x[r];
+          if (v < mn) mn = v;
+          if (v > mx) mx = v;
+          s += v;
+          s2 += v * v;
+        }
       }
       mins[0] = mn; maxs[0] = mx; sums[0] = s; sq[0] = s2; counts[0] = N;
     } else {
@@ -187,10 +193,14 @@ function transform(x: Float64Array, y: Float64Array, from: number, to: number, g
   }
   if (method === 'minmax') {
     const m = p.min, M = p.max, rg = M - m;
-    if (d === '+') {
-      for (let r = from; r < to; r++) if (!grp || grp[r] === g) y[r] = (x[r] - m) / rg;
+    if (d === '+' && !grp) {
+      for (let r = from; r < to; r++) y[r] = (x[r] - m) / rg;
+    } else if (d === '-' && !grp) {
+      for (let r = from; r < to; r++) y[r] = (M - x[r]) / rg;
+    } else if (d === '+') {
+      for (let r = from; r < to; r++) if (grp![r] === g) y[r] = (x[r] - m) / rg;
     } else if (d === '-') {
-      for (let r = from; r < to; r++) if (!grp || grp[r] === g) y[r] = (M - x[r]) / rg;
+      for (let r = from; r < to; r++) if (grp![r] === g) y[r] = (M - x[r]) / rg;
     } else if ('interval' in d) {
       const [q1, q2] = d.interval;
       const D = Math.max(q1 - m, M - q2);

@@ -239,12 +239,16 @@ export function malmquist(panel: Panel, options: MalmquistOptions): Result<Malmq
         reason = describeMissing(panel, data, o, u, t);
       } else {
         const r = assemble(o, ds);
-        for (const f of o.fields) vals[f] = Number.isFinite(r[f]) ? r[f] : null;
+        // Ratio indices must be positive: 1+β ≤ 0 or a zero efficiency leaves them undefined.
+        for (const f of o.fields) vals[f] = Number.isFinite(r[f]) && (o.additive || r[f] > 0) ? r[f] : null;
         const failed = Object.values(ds).filter((x) => !Number.isFinite(x.v));
         if (failed.length) {
           status = LP_STATUS_NAMES[failed[0].st] as Status;
           reason = failed.map((x) => `${x.label}: ${LP_STATUS_NAMES[x.st]}`).join('; ');
           if (o.fields.every((f) => vals[f] !== null)) reason += ' (not used by the reported components)';
+        } else if (o.fields.some((f) => vals[f] === null)) {
+          status = 'undefined';
+          reason = `${o.fields.filter((f) => vals[f] === null).join(', ')}: undefined ratio (${o.ddf ? '1 + β ≤ 0' : 'zero efficiency'} in ${Object.values(ds).map((x) => `${x.label} = ${x.v}`).join(', ')})`;
         }
       }
       canonical.push({ id: panel.ids[u], from, to, ...vals });

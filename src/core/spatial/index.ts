@@ -10,3 +10,4 @@ export * from './moran.js';
 export * from './lisa.js';
 export * from './geary.js';
 export * from './world.js';
+export * from './gcj02.js';

@@ -158,6 +158,7 @@ export interface LisaRow {
   period: number;
   id: string;
   value: number | null;
+  /** Spatial lag W·x of the value (the neighbours' weighted mean under row-standardised weights). */
   lag: number | null;
   Ii: number | null;
   EIi: number | null;
@@ -189,6 +190,7 @@ export function lisa(panel: Panel, options: LisaOptions): Result<LisaRow> {
       for (const id of cs.ids) periodRows.push(nullRow(cs.period, id, 'insufficient_data', `only ${n} units with a value in this period`));
     } else {
       const r = localMoranStatistics(cs.x, cs.w, { ...options, permutations: R, seed });
+      const lagX = spatialLag(cs.w, cs.x);
       let constant = true;
       for (let i = 1; i < n; i++) if (cs.x[i] !== cs.x[0]) constant = false;
       for (let i = 0; i < n; i++) {
@@ -199,7 +201,7 @@ export function lisa(panel: Panel, options: LisaOptions): Result<LisaRow> {
         const pc = r.pSim ? pSim : p;
         const row: LisaRow = {
           period: cs.period, id,
-          value: cs.x[i], lag: fin(r.lag[i]),
+          value: cs.x[i], lag: fin(lagX[i]),
           Ii: fin(r.Ii[i]), EIi: fin(r.EIi[i]), VIi: fin(r.VIi[i]), z: fin(r.ZIi[i]),
           p, pGreater: fin(r.pGreater[i]), pSim,
           quadrant: r.quadrant[i], quadrantCode: r.quadrantCode[i],

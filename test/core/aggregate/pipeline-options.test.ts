@@ -62,11 +62,11 @@ describe('hierarchy', () => {
     const W = eq.summary.dimensionWeights as { weight: number }[];
     W.forEach((d) => expectClose(d.weight, 1 / 3, 1e-12, 0, 'W'));
     const r0 = eq.rows[0];
-    expectClose(r0.score!, Object.values(r0.dimensions).reduce((a, b) => a + b! / 3, 0), 1e-12, 0, 'Σ W S');
+    expectClose(r0.score!, (Object.values(r0.dimensions) as number[]).reduce((a, b) => a + b / 3, 0), 1e-12, 0, 'Σ W S');
   });
   it('flat: dimension scores add up to the total', () => {
     const res = compositeIndex(panel, { framework: fixtureFramework('subsystem'), shift: 1e-4 });
-    for (const r of res.rows) expectClose(Object.values(r.dimensions).reduce((a, b) => a + b!, 0), r.score!, 1e-12, 1e-15, 'sum');
+    for (const r of res.rows) expectClose((Object.values(r.dimensions) as number[]).reduce((a, b) => a + b, 0), r.score!, 1e-12, 1e-15, 'sum');
   });
 });
 

@@ -129,3 +129,22 @@ describe('β-convergence with fixed effects', () => {
     expect(() => convergence({ ...big, columns: { ...big.columns, z: zc } }, { value: 'x', controls: ['z'] })).toThrow(/"z" is constant or a linear combination/);
   });
 });
+
+describe('β-convergence variants', () => {
+  const p = syntheticPanel(30, 5, 9);
+  it('entity FE = twoway without time variation in the design; time effects keep an intercept', () => {
+    const e = betaConvergence(p, { value: 'x', effects: 'entity' }).beta;
+    expect(e.alpha).toBeNull();
+    expect(e.coefficients).toHaveLength(1);
+    const t = betaConvergence(p, { value: 'x', effects: 'time', vcov: 'hc1' }).beta;
+    expect(t.alpha).not.toBeNull();
+    expect(t.coefficients.map((c) => c.term)).toEqual(['(Intercept)', 'ln x', 'period 2001', 'period 2002', 'period 2003']);
+    expect(t.vcov).toBe('hc1');
+  });
+  it('sd_log σ and a two-period span', () => {
+    const r = convergence(p, { value: 'x', sigma: 'sd_log', lag: 2 });
+    for (const row of r.rows) expect(row.sigma).toBe(row.sd_log);
+    expect((r.summary.beta as any).span).toBe(2);
+    expect((r.summary.beta as any).n).toBe(30 * 3);
+  });
+});

@@ -41,7 +41,7 @@ describe('KDE (kde_2020.json)', () => {
 
   it('binned error on a large bimodal sample, all three kernels', () => {
     const rng = createRng(7);
-    const x = Float64Array.from({ length: 20000 }, (_, i) => (i % 3 === 0 ? 3 + 0.5 * rng.normal() : rng.normal()));
+    const x = Float64Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? 3 + 0.5 * rng.normal() : rng.normal()));
     const h = bandwidth(x, 'silverman');
     const grid = linearGrid(-4, 6, 512);
     for (const k of ['gaussian', 'epanechnikov', 'epan2'] as const) {
@@ -91,5 +91,17 @@ describe('KDE (kde_2020.json)', () => {
     expect(r.rows[1].status).toBe('ok');
     expect(r.rows[1].density).toHaveLength(16);
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('KDE options', () => {
+  it('pooled bandwidth, user grid, Epanechnikov kernel', () => {
+    const r = kde(indexPanel(), { value: 'score', bandwidthScope: 'pooled', grid: [0, 0.1, 0.2, 0.3, 0.4], kernel: 'epanechnikov' });
+    const hs = new Set(r.rows.map((x) => x.bandwidth));
+    expect(hs.size).toBe(1);
+    expect(r.summary.grid).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
+    expect(r.rows[0].density).toHaveLength(5);
+    expect(r.card.conventions.kernel).toBe('epanechnikov');
+    expect(() => kde(indexPanel(), { value: 'score', grid: [0, 0] })).toThrow(/ascending/);
   });
 });

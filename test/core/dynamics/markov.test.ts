@@ -159,3 +159,55 @@ describe('homogeneity df conventions', () => {
     expect(markovHomogeneity(C, { emptyRowDf: 'giddy' }).Q).toBe(markovHomogeneity(C).Q);
   });
 });
+
+describe('Markov options', () => {
+  const p = indexPanel();
+  it('user cut-offs equal to the pooled quartiles reproduce the fixture counts', () => {
+    const r = markov(p, { value: 'score', cutoffs: fx.cutoffs });
+    expect((r.summary as any).counts).toEqual(fx.counts);
+    expect(r.card.conventions.classes).toBe('user cut-offs');
+  });
+  it('lag 2 counts pairs (t, t+2); per-period classes put ~1/4 of each year in each class', () => {
+    const r2 = markov(p, { value: 'score', lag: 2 });
+    expect((r2.summary as any).transitions).toBe(31 * 4);
+    const rp = markov(p, { value: 'score', scope: 'period' });
+    for (const d of Object.values<number[]>((rp.summary as any).distribution)) expect(d.reduce((a, b) => a + b, 0)).toBe(31);
+    expect((rp.summary as any).cutoffsByPeriod).toHaveLength(6);
+  });
+  it('relative values (÷ period mean) are classed, and a lag ≥ T is a usage error', () => {
+    const r = markov(p, { value: 'score', relative: true });
+    expect((r.summary as any).transitions).toBe(155);
+    expect(() => markov(p, { value: 'score', lag: 6 })).toThrow(/lag 6/);
+  });
+});
+
+describe('spatial Markov with missing neighbour values', () => {
+  it('a missing neighbour value leaves the lag missing; the transition counts only in the pooled chain', () => {
+    const p = createPanel({
+      ids: ['a', 'b', 'c', 'd'], periods: [1, 2, 3],
+      entity: ['a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'c', 'd', 'd', 'd'], period: [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3],
+      values: { y: [1, 2, 3, 4, NaN, 2, 3, 1, 4, 2, 3, 1] },
+    });
+    const W = { ids: ['a', 'b', 'c', 'd'], offsets: Int32Array.from([0, 1, 2, 3, 4]), neighbors: Int32Array.from([1, 2, 3, 0]), weights: Float64Array.from([1, 1, 1, 1]), style: 'B' as const, islands: [], card: {} };
+    const r = spatialMarkov(p, W, { value: 'y', k: 2 });
+    const s = r.summary as any;
+    expect(s.lagMatrix.lags[0][1]).toBeNull();           // a's neighbour b is missing in period 2
+    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['missing-values', 'unconditioned-transitions']));
+    const conditioned = s.regimes.reduce((acc: number, g: any) => acc + g.transitions, 0);
+    const pooled = s.pooled.counts.flat().reduce((a: number, b: number) => a + b, 0);
+    expect(pooled - conditioned).toBe(1);
+    expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('class closure', () => {
+  it('left-closed classes reproduce counts_left_closed; a value on a cut-off moves class', () => {
+    const r = markov(indexPanel(), { value: 'score', closure: 'left' });
+    expect((r.summary as any).counts).toEqual(fx.counts_left_closed);
+    expect(r.card.conventions.closure).toMatch(/left-closed/);
+    expect(classify(2, [1, 2, 3])).toBe(2);
+    expect(classify(2, [1, 2, 3], 'left')).toBe(3);
+    const tied = markov(indexPanel(), { value: 'score', cutoffs: [0.2, 0.3] });
+    expect((tied.summary as any).k).toBe(3);
+  });
+});

@@ -148,6 +148,17 @@ describe('distances vs HiGHS', () => {
     }
   });
 
+  test('frame path with a large frame: 300 points all on a concave VRS frontier', () => {
+    const n = 300, rng = createRng(61);
+    const X = new Float64Array(2 * n), Y = new Float64Array(n);
+    for (let j = 0; j < n; j++) { X[j] = 1 + 9 * rng.uniform(); X[n + j] = 1 + 9 * rng.uniform(); Y[j] = Math.pow(X[j], 0.3) * Math.pow(X[n + j], 0.3); }
+    const ref: Technology = { m: 2, s: 1, h: 0, n, X, Y };
+    const own = distances(ref, ref, { kind: 'radial', orientation: 'in', rts: 'vrs' });
+    for (let j = 0; j < n; j++) expect(Math.abs(own.value[j] - 1)).toBeLessThan(1e-9);
+    check(ref, randomTech(62, 30, 2, 1, 0), { kind: 'radial', orientation: 'in', rts: 'vrs' });
+    check(ref, randomTech(63, 30, 2, 1, 0), { kind: 'radial', orientation: 'out', rts: 'vrs' });
+  });
+
   test('DDF: every direction, weak and free bad disposability, all RTS', () => {
     const ref = randomTech(31, 20, 2, 1, 1);
     const ev = randomTech(32, 10, 2, 1, 1, 1.1);

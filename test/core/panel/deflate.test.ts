@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { createPanel, type Panel } from '../../../src/core/panel/panel.js';
 import { deflate, priceLevels } from '../../../src/core/panel/deflate.js';
 import { DataError, UsageError } from '../../../src/core/errors.js';
@@ -68,5 +69,18 @@ describe('deflate', () => {
     const neg = panel({ gdp: [[1, 1, 1, 1], [1, 1, 1, 1]], cpi: [[100, -1, 125, 128], [1, 1, 1, 1]] });
     expect(() => deflate(neg, { variables: ['gdp'], index: 'cpi', base: 2010 })).toThrow(/positive/);
     expect(() => deflate(neg, { variables: ['gdp'], index: 'cpi', base: 1999 })).toThrow(UsageError);
+  });
+
+  test('property: a chain index and the level index it implies give the same real values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 50, max: 200, noNaN: true }), { minLength: 4, maxLength: 4 }), fc.constantFrom(...periods), (level, base) => {
+        const chain = level.map((v, t) => (t === 0 ? 100 : (100 * v) / level[t - 1]));
+        const p = panel({ x: [[10, 20, 30, 40], [1, 1, 1, 1]], lv: [level, [1, 1, 1, 1]], ch: [chain, [100, 100, 100, 100]] });
+        const a = deflate(p, { variables: ['x'], index: 'lv', base }).panel.columns.x_real;
+        const b = deflate(p, { variables: ['x'], index: 'ch', base, indexType: 'chain' }).panel.columns.x_real;
+        for (let k = 0; k < 4; k++) expect(Math.abs(a[k] - b[k])).toBeLessThanOrEqual(1e-12 * Math.abs(a[k]));
+      }),
+      { numRuns: 100, seed: 11 },
+    );
   });
 });

@@ -131,3 +131,25 @@ describe('Törnqvist (G2) and chains (G5)', () => {
     expect(a.rows[1].growth).toBeCloseTo(g, 14);
   });
 });
+
+describe('capital stock (perpetual inventory) as an input step', () => {
+  it('addCapitalStock → tfpGrowth (Solow) and → malmquist', async () => {
+    const { addCapitalStock } = await import('../../../src/core/panel/capital-stock.js');
+    const { malmquist } = await import('../../../src/core/productivity/malmquist.js');
+    const ids = ['a', 'b', 'c'];
+    const periods = [2000, 2001, 2002, 2003, 2004, 2005, 2006];
+    const entity: string[] = [];
+    const period: number[] = [];
+    const I: number[] = [], Y: number[] = [], L: number[] = [];
+    ids.forEach((id, i) => periods.forEach((t, k) => {
+      entity.push(id); period.push(t);
+      I.push((10 + 3 * i) * Math.pow(1.08 + 0.01 * i, k)); Y.push((50 + 7 * i) * Math.pow(1.06, k) * (1 + 0.02 * ((i + k) % 3))); L.push(20 + i + 0.5 * k);
+    }));
+    const p = createPanel({ ids, periods, entity, period, values: { I, Y, L } });
+    const withK = addCapitalStock(p, { investment: 'I' }).panel;
+    const g = tfpGrowth(withK, { method: 'solow', output: 'Y', capital: 'capital', labor: 'L', alpha: 0.4 });
+    expect(g.rows.filter((r) => r.tfp !== null).length).toBe(21);
+    const m = malmquist(withK, { inputs: ['capital', 'L'], outputs: ['Y'] });
+    expect(m.rows.every((r) => r.status === 'ok')).toBe(true);
+  });
+});

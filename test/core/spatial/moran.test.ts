@@ -113,6 +113,20 @@ describe('spdep cross-checks: Geary, binary weights, islands', () => {
     expectClose(m.randomisation.VI, 0.011212542105173331, REL, 0, 'VI');
     expectClose(m.randomisation.z, 1.8266174777257762, REL, 0, 'z');
   });
+  it('local Moran with binary weights, both variances (spdep_localmoran_binary.R; units 北京, 上海, 广西)', () => {
+    const exp = {
+      conditional: { Ii: [-0.85471064856501244, 2.5430953755157293, -1.0811470382433461], Var: [6.8135394467135253, 0.88099776206719493, 1.5167789024548128], Z: [-0.22708726645221791, 2.7412480945710733, -0.83292275441468022] },
+      total: { Ii: [-0.85471064856501244, 2.5430953755157293, -1.0811470382433461], Var: [1.7489502077629602, 1.7489502077629602, 3.2756600247484178], Z: [-0.59588401329662521, 1.9733866575551691, -0.52368914712233439] },
+    } as const;
+    for (const variance of ['conditional', 'total'] as const) {
+      const l = localMoranStatistics(values, B, { variance, permutations: 0 });
+      [0, 8, 19].forEach((i, k) => {
+        expectClose(l.Ii[i], exp[variance].Ii[k], REL, 0, `${variance} Ii ${i}`);
+        expectClose(l.VIi[i], exp[variance].Var[k], REL, 0, `${variance} Var ${i}`);
+        expectClose(l.ZIi[i], exp[variance].Z[k], REL, 0, `${variance} Z ${i}`);
+      });
+    }
+  });
   it('an island: adjustN reproduces spdep adjust.n = TRUE; default matches adjust.n = FALSE', () => {
     expect(Wi.islands).toEqual(['海南']);
     const a = moranTest(values, Wi, { permutations: 0, adjustN: true });

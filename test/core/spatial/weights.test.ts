@@ -1,11 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { readJson, expectClose } from '../../helpers.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readJson, expectClose, repoRoot } from '../../helpers.js';
+import { readGeometryFile } from '../../../src/io/geo.js';
 import {
   contiguityWeights, knnWeights, inverseDistanceWeights, economicWeights, nestedWeights, weightsFromNeighbourMap, weightsToNeighbourMap,
   weightsFromDense, weightsToDense, weightsFromLists, rowStandardise, subsetWeights, symmetriseWeights, isSymmetricWeights, weightsConstants,
   chinaProvinceWeights, chinaProvincePoints, chinaProvinceIndex, looksLikeChinaProvinces, applyIslandRule, CHINA_PROVINCES,
-  geometryCentroid, haversineKm, spatialLag, type GeoFeature,
+  geometryCentroid, haversineKm, spatialLag, gcj02ToWgs84, wgs84ToGcj02, type GeoFeature,
 } from '../../../src/core/spatial/index.js';
 import { DataError } from '../../../src/core/errors.js';
 
@@ -44,13 +47,23 @@ describe('contiguity', () => {
     const far = contiguityWeights(['a', 'b'], [square(0, 0), square(1 + 5e-6, 0)], 'queen');
     expect(far.neighbors.length).toBe(0);
   });
-  it('scales to 10,000 polygons (100×100 grid) in well under 3 s', () => {
-    const ids2: string[] = [], f2: GeoFeature[] = [];
-    for (let r = 0; r < 100; r++) for (let c = 0; c < 100; c++) { ids2.push(`${r}-${c}`); f2.push(square(c * 0.1, r * 0.1, 0.1)); }
-    const t0 = performance.now();
+  it('world map: queen and rook equal spdep::poly2nb (snap 1e-7) on all 238 countries', () => {
+    const fc = readGeometryFile(resolve(repoRoot, 'data/geo/world.json'));
+    const ids = fc.features.map((f) => String(f.id));
+    for (const rule of ['queen', 'rook'] as const) {
+      const w = contiguityWeights(ids, fc.features, rule);
+      const exp = readFileSync(resolve(repoRoot, `test/core/spatial/reference/world_${rule}.txt`), 'utf8').split('\n');
+      const got = ids.map((_, i) => Array.from(w.neighbors.subarray(w.offsets[i], w.offsets[i + 1])).join(','));
+      expect(got).toEqual(exp.slice(0, ids.length));
+    }
+  });
+  it('a 60 × 60 grid: link counts exact (timing in bench/spatial)', () => {
+    const side = 60, ids2: string[] = [], f2: GeoFeature[] = [];
+    for (let r = 0; r < side; r++) for (let c = 0; c < side; c++) { ids2.push(`${r}-${c}`); f2.push(square(c * 0.1, r * 0.1, 0.1)); }
     const q = contiguityWeights(ids2, f2, 'queen');
-    expect(performance.now() - t0).toBeLessThan(3000);
-    expect(q.neighbors.length).toBe(2 * (2 * 100 * 99 + 2 * 99 * 99));
+    const rk = contiguityWeights(ids2, f2, 'rook');
+    expect(q.neighbors.length).toBe(2 * (2 * side * (side - 1) + 2 * (side - 1) ** 2));
+    expect(rk.neighbors.length).toBe(2 * 2 * side * (side - 1));
   });
 });
 
@@ -67,6 +80,23 @@ describe('centroids and distances', () => {
   it('haversine: Beijing–Shanghai ≈ 1067 km; quarter meridian = πR/2', () => {
     expectClose(haversineKm(116.40, 39.90, 121.47, 31.23), 1067, 0.01, 0, 'BJ–SH');
     expectClose(haversineKm(0, 0, 0, 90), (Math.PI * 6371.0088) / 2, 1e-12, 0, 'meridian');
+  });
+});
+
+describe('GCJ-02 → WGS84', () => {
+  it('offsets of a few hundred metres inside China, none outside; the inverse round-trips to 1e-8°', () => {
+    fc.assert(fc.property(fc.double({ min: 74, max: 134, noNaN: true }), fc.double({ min: 18, max: 53, noNaN: true }), (lon, lat) => {
+      const [gx, gy] = wgs84ToGcj02(lon, lat);
+      const d = haversineKm(lon, lat, gx, gy);
+      expect(d).toBeGreaterThan(0.01); expect(d).toBeLessThan(1.5);
+      const [x, y] = gcj02ToWgs84(gx, gy);
+      expect(Math.abs(x - lon)).toBeLessThan(1e-8); expect(Math.abs(y - lat)).toBeLessThan(1e-8);
+    }), { numRuns: 200 });
+    expect(gcj02ToWgs84(2.35, 48.85)).toEqual([2.35, 48.85]);
+    // Beijing: the well-known offset is about +0.0062° lon, +0.0014° lat
+    const [gx, gy] = wgs84ToGcj02(116.391, 39.907);
+    expect(gx - 116.391).toBeGreaterThan(0.005); expect(gx - 116.391).toBeLessThan(0.0075);
+    expect(gy - 39.907).toBeGreaterThan(0.0005); expect(gy - 39.907).toBeLessThan(0.0025);
   });
 });
 

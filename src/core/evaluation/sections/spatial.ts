@@ -2,11 +2,12 @@
 // weights named in the spec:
 // - China's provinces (ids recognised as provinces): queen/rook contiguity from the bundled neighbour list (Hainan
 //   linked to Guangdong), knn:K and distance on the provincial capitals;
-// - any other units: knn:K or distance on the centroids the caller passes (`inputs.coordinates`, the CLI reads
-//   them from data/geo). Units without a centroid are left out of the spatial analyses, with a warning.
+// - any other units: knn:K or distance on the points the caller passes (`inputs.coordinates`), else on the bundled
+//   country points for ISO3 ids (WORLD_CENTROIDS: centroid of each country's largest polygon, Natural Earth).
+//   Units without a point are left out of the spatial analyses, with a warning.
 // Weights are row-standardised after subsetting (the spatial module's default).
 
-import { moran, lisa, knnWeights, inverseDistanceWeights, chinaProvinceWeights, chinaProvincePoints, looksLikeChinaProvinces } from '../../spatial/index.js';
+import { moran, lisa, knnWeights, inverseDistanceWeights, chinaProvinceWeights, chinaProvincePoints, looksLikeChinaProvinces, WORLD_CENTROIDS } from '../../spatial/index.js';
 import type { SpatialWeights } from '../../spatial/types.js';
 import type { RunContext, Step } from '../context.js';
 import type { Known } from '../run.js';
@@ -30,12 +31,15 @@ export function buildWeights(ctx: RunContext, source: string): Built {
     const pts = chinaProvincePoints(ids);
     return { weights: k !== undefined ? knnWeights(pts, k) : inverseDistanceWeights(pts), panel: ctx.panel, left: [] };
   }
-  const coords = ctx.inputs.coordinates ?? {};
-  const have = ids.filter((id) => coords[id]);
-  const left = ids.filter((id) => !coords[id]);
-  const pts = have.map((id) => ({ id, lon: coords[id][0], lat: coords[id][1] }));
+  const have = ids.filter((id) => pointOf(ctx, id));
+  const left = ids.filter((id) => !pointOf(ctx, id));
+  const pts = have.map((id) => ({ id, lon: pointOf(ctx, id)![0], lat: pointOf(ctx, id)![1] }));
   const weights = k !== undefined ? knnWeights(pts, k) : inverseDistanceWeights(pts);
   return { weights, panel: left.length ? selectPanel(ctx.panel, { include: have }) : ctx.panel, left };
+}
+
+export function pointOf(ctx: RunContext, id: string): readonly [number, number] | undefined {
+  return ctx.inputs.coordinates?.[id] ?? (Object.prototype.hasOwnProperty.call(WORLD_CENTROIDS, id.toUpperCase()) ? WORLD_CENTROIDS[id.toUpperCase()] : undefined);
 }
 
 export function checkWeightsSource(ctx: RunContext, path: (string | number)[], source: string): SpecIssue | undefined {
@@ -44,8 +48,7 @@ export function checkWeightsSource(ctx: RunContext, path: (string | number)[], s
   if (source === 'queen' || source === 'rook') {
     return ctx.issue('weights-need-geometry', path, `${source} contiguity needs boundaries, which xinzhi bundles only for China's provinces`, 'use knn:K (e.g. knn:6) or distance on centroids');
   }
-  const coords = ctx.inputs.coordinates ?? {};
-  if (!ctx.panel.ids.some((id) => coords[id])) {
+  if (!ctx.panel.ids.some((id) => pointOf(ctx, id))) {
     return ctx.issue('weights-need-coordinates', path, `no coordinates for these units (ids such as ${ctx.panel.ids.slice(0, 3).join(', ')})`, 'use ISO3 country codes (bundled world centroids) or Chinese province names, or remove this block');
   }
   return undefined;

@@ -1,3 +1,6 @@
+# spdep 1.2.7 cross-checks on the moran_2020 fixture: vals.txt = result.values, nb.txt = 1-based queen neighbours
+# (provinces_queen.json in the fixture province order). Prints Geary C (W and B), Moran (B), and the no-Hainan-link
+# island cases with adjust.n TRUE/FALSE. Values are copied into test/core/spatial/moran.test.ts.
 library(spdep)
 x <- as.numeric(readLines("vals.txt"))
 L <- readLines("nb.txt")

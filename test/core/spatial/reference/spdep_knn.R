@@ -1,3 +1,5 @@
+# spdep 1.2.7 knearneigh(longlat = TRUE) on the provincial capitals of src/core/spatial/china-provinces.ts
+# (caps.txt: "index lon lat" per line, in CHINA_PROVINCES order). Output: 1-based neighbours per unit.
 library(spdep)
 pts <- read.table("caps.txt", header=FALSE)
 m <- as.matrix(pts[,2:3])
