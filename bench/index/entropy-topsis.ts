@@ -12,6 +12,9 @@ import { shiftedSource } from '../../src/core/normalize/shift.js';
 import { entropyWeights } from '../../src/core/weights/entropy.js';
 import { topsis } from '../../src/core/aggregate/topsis.js';
 import type { IndicatorDirection } from '../../src/core/normalize/direction.js';
+import { compositeIndex } from '../../src/core/composite/composite-index.js';
+import { flatFramework } from '../../src/core/framework/types.js';
+import type { Panel } from '../../src/core/panel/panel.js';
 
 const [file, nText, mText, outFile] = process.argv.slice(2);
 const N = Number(nText);
@@ -41,11 +44,27 @@ for (let rep = 0; rep < 3; rep++) {
   result = { weights: ew.weights, closeness: t.closeness };
 }
 const peakRss = hwm();
+// The whole pipeline with a Result (one row object per entity-period, ranks, card): N/10 entities × 10 periods.
+const T = 10;
+const panel: Panel = {
+  ids: Array.from({ length: N / T }, (_, i) => `e${String(i).padStart(7, '0')}`),
+  periods: Array.from({ length: T }, (_, t) => 2001 + t),
+  columns: Object.fromEntries(cols.map((c, j) => [`x${j + 1}`, c])),
+  labels: {},
+  present: new Uint8Array(N).fill(1),
+  meta: {},
+};
+const fw = flatFramework(cols.map((_, j) => ({ key: `x${j + 1}`, direction: directions[j] })));
+const tp = performance.now();
+const res = compositeIndex(panel, { framework: fw, shift: 1e-4, aggregate: 'topsis', topsis: { normalization: 'minmax' } });
+const pipelineSeconds = (performance.now() - tp) / 1000;
+const pipelinePeakRss = hwm();
 const c = result!.closeness;
 let cs = 0;
 for (let i = 0; i < N; i++) cs += c[i];
 writeFileSync(outFile, JSON.stringify({
   side: 'node', node: process.version, N, M, seconds: runs, best: Math.min(...runs),
   dataBytes: N * M * 8, baseRss, dataRss, peakRss, peakOverData: peakRss / (N * M * 8), computeExtraBytes: peakRss - dataRss,
+  pipelineSeconds, pipelinePeakRss, pipelineRows: res.rows.length,
   weights: Array.from(result!.weights), closenessSum: cs, closenessHead: Array.from(c.subarray(0, 5)),
 }));

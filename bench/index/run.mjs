@@ -5,7 +5,7 @@
 // columns) once to a float64 file; run each side in a fresh process so peak RSS is its own; write
 // bench/index/results.json. Peak memory is VmHWM from /proc (Linux).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ try {
     '--skipLibCheck', '--types', 'node', '--strict',
   ], { stdio: 'inherit' });
   writeFileSync(join(out, 'package.json'), '{"type":"module"}');
+  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
   // data: column j = exp(σ_j · normal + μ_j), seed 12345, stream j
   const { createRng } = await import(join(out, 'src/core/random.js'));
   const dataFile = join(work, 'data.f64');
@@ -49,7 +50,8 @@ try {
   const mb = (b) => (b / 1048576).toFixed(0) + ' MB';
   console.log(`\npooled entropy + TOPSIS, N = ${N.toLocaleString('en')} entity-periods × ${M} indicators (data ${mb(N * M * 8)})`);
   console.log(`node ${node.node}: best ${node.best.toFixed(3)} s (runs ${node.seconds.map((s) => s.toFixed(3)).join(', ')}), peak RSS ${mb(node.peakRss)} = ${node.peakOverData.toFixed(2)}× data (start ${mb(node.baseRss)}, computing adds ${mb(node.computeExtraBytes)})`);
-  const summary = { N, M, dataBytes: N * M * 8, node };
+  console.log(`node, full compositeIndex with ${node.pipelineRows.toLocaleString('en')} result rows (pooled min–max TOPSIS): ${node.pipelineSeconds.toFixed(3)} s, peak RSS ${mb(node.pipelinePeakRss)}`);
+  const summary = { N, M, dataBytes: N * M * 8, loadAverage: (await import('node:os')).loadavg(), node };
   if (numpy) {
     console.log(`numpy ${numpy.numpy}: best ${numpy.best.toFixed(3)} s (runs ${numpy.seconds.map((s) => s.toFixed(3)).join(', ')}), peak RSS ${mb(numpy.peakRss)} = ${numpy.peakOverData.toFixed(2)}× data (start ${mb(numpy.baseRss)}, computing adds ${mb(numpy.computeExtraBytes)}), tracemalloc peak ${mb(numpy.tracemallocPeakBytes)}`);
     const ratio = node.best / numpy.best;

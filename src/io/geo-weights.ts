@@ -20,7 +20,8 @@ import { contiguityWeights } from '../core/spatial/contiguity.js';
 import { knnWeights, inverseDistanceWeights, economicWeights, type SpatialPoint } from '../core/spatial/distance.js';
 import { chinaProvinceWeights, chinaProvincePoints, looksLikeChinaProvinces, applyIslandRule, type IslandRule } from '../core/spatial/china-provinces.js';
 import { looksLikeIso3Countries, worldCountryPoints } from '../core/spatial/world.js';
-import { subsetWeights } from '../core/spatial/weights.js';
+import { subsetWeights, weightsFromLists } from '../core/spatial/weights.js';
+import type { WeightsBuilder } from '../core/spatial/cross-section.js';
 import { readGeometryFile, readWeightsFile } from './geo.js';
 import { matchFeatures } from './geo-parse.js';
 
@@ -134,4 +135,23 @@ export function resolveWeights(ids: readonly string[], o: WeightsSpecOptions, pa
   }
   w.card = { ...w.card, spec };
   return w;
+}
+
+/**
+ * Weights for the spatial statistics: a fixed matrix, or for k-NN a builder that rebuilds the k nearest
+ * neighbours among the units observed in each period (methods.md L1: build on the analysed subset; subsetting a
+ * k-NN matrix would leave units with fewer than k neighbours). k is capped at (units − 1) in a small period.
+ */
+export function resolveWeightsForAnalysis(ids: readonly string[], o: WeightsSpecOptions, panel?: Panel): SpatialWeights | WeightsBuilder {
+  const spec = (o.weights ?? defaultWeightsSpec(ids, o.geo)).trim().toLowerCase();
+  const full = resolveWeights(ids, o, panel);
+  if (!/^knn(:\d+)?$/.test(spec)) return full;
+  const k = spec.includes(':') ? Number(spec.split(':')[1]) : 4;
+  return (sub: readonly string[]) => {
+    if (sub.length === ids.length) return full;
+    if (sub.length < 2) return weightsFromLists(sub, sub.map(() => []), undefined, { style: 'B', card: full.card });
+    const w = resolveWeights(sub, { ...o, weights: `knn:${Math.min(k, sub.length - 1)}` }, panel);
+    w.card = { ...w.card, spec: o.weights ?? spec };
+    return w;
+  };
 }

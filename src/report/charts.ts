@@ -2,7 +2,7 @@
 // traceable); these only lay out axes, legends and palettes. Category axes use the labels themselves in the data
 // (never positional indices), so every number in a series' data is a value from results.json.
 
-import { OKABE_ITO, VIRIDIS, baseOption } from './palette.js';
+import { OKABE_ITO, VIRIDIS, baseOption, fixedFormat } from './palette.js';
 
 export interface LineSeries { name: string; data: (number | null)[]; dashed?: boolean; area?: boolean }
 
@@ -44,7 +44,7 @@ export function hbarOption(labels: string[], values: (number | null)[], opts: { 
     grid: { left: 10, right: 40, top: 10, bottom: 30, containLabel: true },
     xAxis: { type: 'value', name: opts.name, scale: false },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { interval: 0 } },
-    series: [{ type: 'bar', name: opts.name ?? '', data: values, itemStyle: { color: opts.color ?? OKABE_ITO[0] }, barMaxWidth: 18, label: { show: labels.length <= 20, position: 'right', fontSize: 10 } }],
+    series: [{ type: 'bar', name: opts.name ?? '', data: values, itemStyle: { color: opts.color ?? OKABE_ITO[0] }, barMaxWidth: 18, label: { show: labels.length <= 20, position: 'right', fontSize: 10, formatter: fixedFormat(3) } }],
   });
 }
 
@@ -63,9 +63,18 @@ export function heatmapOption(xCats: string[], yCats: string[], data: [string, s
       left: 'center',
       bottom: 0,
       inRange: { color: VIRIDIS },
+      precision: 3,
       text: [opts.name ?? '', ''],
     },
-    series: [{ type: 'heatmap', data, label: { show: xCats.length * yCats.length <= 120, fontSize: 9, color: '#fff' }, emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }],
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: { show: xCats.length * yCats.length <= 40, fontSize: 11, color: '#fff', textBorderColor: '#000', textBorderWidth: 2, formatter: fixedFormat(3, 2) },
+        tooltip: { formatter: undefined, valueFormatter: fixedFormat(4) },
+        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
+      },
+    ],
   });
 }
 
@@ -101,6 +110,7 @@ export function choroplethOption(map: string, nameProperty: string, data: { name
       left: 10,
       bottom: 10,
       inRange: { color: VIRIDIS },
+      precision: 3,
       text: [opts.name ?? '', ''],
     },
     series: [{ type: 'map', map, nameProperty, roam: false, zoom: opts.zoom ?? 1, data, itemStyle: { areaColor: '#eeeeee', borderColor: '#999', borderWidth: 0.4 }, emphasis: { label: { show: false } } }],

@@ -14,6 +14,7 @@ import { fmtCell, pick } from './format.js';
 import { Reader } from './refs.js';
 import { sectionViews, type ChartSpec } from './views.js';
 import { T } from './text.js';
+import { displayMap } from './geo-display.js';
 
 export interface HtmlOptions {
   /** The text of echarts.min.js (the CLI reads node_modules/echarts/dist/echarts.min.js). */
@@ -103,7 +104,27 @@ footer{color:var(--muted);font-size:12.5px;border-top:1px solid #bbb;margin-top:
 
 const INIT = `
 (function(){
-  var charts = JSON.parse(document.getElementById('xinzhi-charts').textContent);
+  // Number formats cannot travel as JSON functions: {"$fmt": "fixed", "digits": d, "index": i} becomes a
+  // function that shows the value (or value[i]) with d decimals.
+  function fixed(v, d) { return (typeof v === 'number' && isFinite(v)) ? v.toFixed(d) : (v == null ? '—' : String(v)); }
+  function revive(o) {
+    if (Array.isArray(o)) return o.map(revive);
+    if (o && typeof o === 'object') {
+      if (o.$fmt === 'fixed') {
+        var d = o.digits, i = o.index;
+        return function (p) {
+          var v = (p && typeof p === 'object' && 'value' in p) ? p.value : p;
+          if (i !== undefined && Array.isArray(v)) v = v[i];
+          return fixed(v, d);
+        };
+      }
+      var out = {};
+      Object.keys(o).forEach(function (k) { out[k] = revive(o[k]); });
+      return out;
+    }
+    return o;
+  }
+  var charts = revive(JSON.parse(document.getElementById('xinzhi-charts').textContent));
   var maps = JSON.parse(document.getElementById('xinzhi-maps').textContent);
   Object.keys(maps).forEach(function(name){ echarts.registerMap(name, maps[name]); });
   var inst = [];
@@ -133,7 +154,7 @@ export function reportHtml(results: EvaluationResults, opts: HtmlOptions): HtmlR
   const views = sectionViews(reader, results, { maps: Object.keys(opts.maps ?? {}) });
   const charts = views.flatMap((v) => v.charts);
   const usedMaps: Record<string, unknown> = {};
-  for (const c of charts) if (c.map && opts.maps?.[c.map]) usedMaps[c.map] = opts.maps[c.map];
+  for (const c of charts) if (c.map && opts.maps?.[c.map]) usedMaps[c.map] = displayMap(opts.maps[c.map]);
 
   const title = pick(results.title, lang);
   const nav = views.map((v) => `<li><a href="#${esc(v.id)}">${esc(v.title)}</a></li>`).join('');

@@ -5,13 +5,19 @@ export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9',
 /** Viridis, 9 stops, for sequential scales (perceptually uniform, prints in grey). */
 export const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
 
+/** A number format revived in the page (html.ts INIT): the value, or value[index], with `digits` decimals. */
+export function fixedFormat(digits: number, index?: number): Record<string, unknown> {
+  return index === undefined ? { $fmt: 'fixed', digits } : { $fmt: 'fixed', digits, index };
+}
+
 export function baseOption(extra: Record<string, unknown>): Record<string, unknown> {
+  const tooltip = { trigger: 'item', confine: true, valueFormatter: fixedFormat(4), ...((extra.tooltip as object) ?? {}) };
   return {
     animation: false,
     color: OKABE_ITO,
     textStyle: { fontFamily: 'Noto Sans, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif', fontSize: 12 },
-    tooltip: { trigger: 'item', confine: true },
     ...extra,
+    tooltip,
   };
 }
 

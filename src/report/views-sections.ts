@@ -420,12 +420,12 @@ const malmquistView: ViewBuilder = (r, s, _k, env) => {
     );
     const c1 = r.fork();
     const cats = t.rows.map((x) => String(x.period));
-    const option = lineOption(cats, [{ name: 'tfpch', data: t.rows.map((_, j) => c1.num(T(t.k, j, 'tfpch'))) }]);
+    const option = lineOption(cats, [{ name: zh(env) ? '全要素生产率变化 tfpch' : 'TFP change (tfpch)', data: t.rows.map((_, j) => c1.num(T(t.k, j, 'tfpch'))) }]);
     const effch = t.rows.map((_, j) => c1.num(T(t.k, j, 'effch')));
     const techch = t.rows.map((_, j) => c1.num(T(t.k, j, 'techch')));
     (option.series as Record<string, unknown>[]).unshift(
-      { type: 'bar', name: 'effch', data: effch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[1] } },
-      { type: 'bar', name: 'techch', data: techch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[4] } },
+      { type: 'bar', name: zh(env) ? '技术效率变化 effch' : 'Efficiency change (effch)', data: effch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[1] } },
+      { type: 'bar', name: zh(env) ? '技术进步 techch' : 'Technical change (techch)', data: techch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[4] } },
     );
     (option.series as Record<string, unknown>[])[2] = { ...(option.series as Record<string, unknown>[])[2], itemStyle: { color: '#000' }, lineStyle: { width: 2.5, color: '#000' } };
     (option.xAxis as Record<string, unknown>).boundaryGap = true;
@@ -508,7 +508,7 @@ const kdeView: ViewBuilder = (r, s, k, env) => {
   const option = baseOption({
     tooltip: { trigger: 'axis', confine: true },
     grid: ok.map((_, j) => ({ left: 80, right: 30, top: `${6 + j * (h + gap)}%`, height: `${h}%` })),
-    xAxis: ok.map((_, j) => ({ type: 'value', gridIndex: j, min: grid[0], max: grid[grid.length - 1], axisLabel: { show: j === n - 1 }, splitLine: { show: false } })),
+    xAxis: ok.map((_, j) => ({ type: 'value', gridIndex: j, min: grid[0], max: grid[grid.length - 1], axisLabel: { show: j === n - 1, showMinLabel: false, showMaxLabel: false }, splitLine: { show: false } })),
     yAxis: ok.map(({ row }, j) => ({ type: 'value', gridIndex: j, name: String(row.period), nameLocation: 'middle', nameRotate: 0, nameGap: 50, axisLabel: { show: false }, splitLine: { show: false } })),
     series: ok.map(({ row, i }, j) => ({
       type: 'line',

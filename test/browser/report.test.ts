@@ -19,6 +19,7 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
   const bundles: Record<string, string> = {};
 
   beforeAll(async () => {
+    rmSync(outRoot, { recursive: true, force: true });
     mkdirSync(outRoot, { recursive: true });
     for (const lang of ['en', 'zh']) {
       const dir = join(outRoot, `pwt-${lang}`);
@@ -71,7 +72,6 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
       for (const c of charts) {
         await page.locator(`#${c.id}`).screenshot({ path: join(outRoot, `${lang}-${c.id}.png`) });
       }
-      await page.screenshot({ path: join(outRoot, `report-${lang}-full.png`), fullPage: true });
       // Print layout renders too (charts are SVG, so they scale).
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: join(outRoot, `report-${lang}-print.png`) });

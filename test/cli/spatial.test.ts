@@ -113,7 +113,8 @@ describe('xinzhi spatial geary and weights', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.card.conventions.weights).toMatchObject({ type: 'knn', k: 4 });
+    expect(out.card.conventions.weights).toMatchObject({ type: 'knn', k: 4, builtPerPeriod: 'on the units observed in each period' });
+    expect(out.rows[0].n).toBeLessThan(182); // economies without hc in 2017 are left out and k-NN is rebuilt
     expect(out.rows[0].I).toBeGreaterThan(0.3); // human capital clusters strongly across neighbouring countries
   });
 });

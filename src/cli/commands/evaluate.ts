@@ -168,7 +168,7 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
 
   // Grouping lookup.
   let groups: Record<string, string | null> | undefined;
-  if (spec.data.groups) {
+  if (spec.data.groups && typeof spec.data.groups === 'object') {
     const g = spec.data.groups;
     const table = await readTableFile(g.file, { cwd: specDir, name: g.file });
     const kj = table.header.indexOf(g.key);

@@ -7,7 +7,7 @@ import { UsageError } from '../../core/errors.js';
 import { SOFTWARE } from '../../core/version.js';
 import type { Result } from '../../core/result.js';
 import { moran, lisa, geary, weightsConstants, neighbourCounts, type IslandRule } from '../../core/spatial/index.js';
-import { resolveWeights } from '../../io/geo-weights.js';
+import { resolveWeights, resolveWeightsForAnalysis } from '../../io/geo-weights.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli, type DataOptions } from '../load.js';
 import { writeResult, type OutputOptions } from '../output.js';
 
@@ -63,7 +63,7 @@ async function prepare(opts: SpatialCliOptions, ctx: CliContext) {
   if (!opts.value) throw new UsageError('no-value', '--value COL is required: the variable to analyse');
   const extra = opts.weights?.toLowerCase().startsWith('economic:') ? [opts.weights.slice('economic:'.length)] : [];
   const loaded = await loadPanelForCli(opts, ctx, { variables: [opts.value, ...extra.filter((c) => c !== opts.value)] });
-  const weights = resolveWeights(loaded.panel.ids, {
+  const weights = resolveWeightsForAnalysis(loaded.panel.ids, {
     weights: opts.weights, geo: opts.geo, geoId: opts.geoId, geoCrs: oneOf(opts.geoCrs, '--geo-crs', ['wgs84', 'gcj02'] as const),
     islands: oneOf(opts.islands, '--islands', ['link', 'isolate', 'knn'] as const) as IslandRule | undefined,
     symmetrise: opts.symmetrise, threshold: num(opts.threshold, '--threshold', (x) => x > 0), cwd: ctx.cwd, encoding: opts.encoding,

@@ -180,8 +180,8 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
         put(res.S, 'S'); put(res.R, 'R');
         const cells = (q: number) => { const r = rows ? rows[q] : q; const c = mat.cells[r]; return { id: panel.ids[Math.floor(c / panel.periods.length)], period: panel.periods[c % panel.periods.length] }; };
         const conds = res.conditions.filter((c) => c.best >= 0).map((c: VikorConditions) => ({ best: cells(c.best), acceptableAdvantage: c.advantage, acceptableStability: c.stability, compromiseSet: c.compromiseSet.map(cells) }));
-        (aggDetails.conditions as unknown[] | undefined) ? (aggDetails.conditions as unknown[]).push(...conds) : (aggDetails.conditions = conds);
-        if (res.zeroRanges) aggDetails.zeroRanges = ((aggDetails.zeroRanges as number) ?? 0) + res.zeroRanges;
+        aggDetails.conditions = [...((aggDetails.conditions as unknown[] | undefined) ?? []), ...conds];
+        if (res.zeroRanges) aggDetails.zeroRanges = ((aggDetails.zeroRanges as number | undefined) ?? 0) + res.zeroRanges;
       }
     } else {
       put(rankSumRatio(x, weights, { groups: sub(mat.groups, rows), nonInteger: options.rsr?.nonInteger }));
@@ -253,7 +253,11 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     weights: weightList,
     weightMethod: method,
     weightDetails: perPeriodWeights ? Object.fromEntries(byPeriod.map((o, g) => [panel.periods[g], o?.details ?? null])) : pooled!.details,
-    dimensionWeights: dimWeights ? mat.dimensionKeys.map((k, d) => ({ dimension: k, weight: dimWeights![d] })) : mat.dimensionKeys.map((k, d) => ({ dimension: k, weight: weightList.filter((w) => w.dimension === k && w.period === undefined).reduce((a, w) => a + w.weight, 0) })).filter(() => !perPeriodWeights),
+    // W_d: the nested dimension weights, or (flat) the sum of the dimension's indicator weights; per period
+    // weights have one W_d per period, readable from `weights`
+    dimensionWeights: dimWeights
+      ? mat.dimensionKeys.map((k, d) => ({ dimension: k, weight: dimWeights![d] }))
+      : perPeriodWeights ? [] : mat.dimensionKeys.map((k) => ({ dimension: k, weight: weightList.filter((w) => w.dimension === k).reduce((a, w) => a + w.weight, 0) })),
     normalization: normParams,
     rowsScored: N,
     rowsInsufficient: mat.incomplete.length,

@@ -15,6 +15,7 @@ import { outputSettings, text } from './spec.js';
 import type { EvaluationResults } from './results.js';
 import { SpecError, type ParsedSpec, type SpecIssue } from './validate.js';
 import { selectPanel, attachGroups, labelById } from './panel-view.js';
+import { canonicalProvince, provinceGroup } from '../panel/regions.js';
 import { describeVariables, describeTable } from './sections/describe.js';
 import { PLANNERS } from './sections/planners.js';
 import type { Planner } from './sections/registry.js';
@@ -59,7 +60,23 @@ export async function runEvaluation(specIn: EvaluationSpec | ParsedSpec, inputs:
     issues.push(ctx0.issue('empty-sample', ['data'], 'no data left after applying periods/include/exclude', `the data covers ${inputs.panel.periods[0]}–${inputs.panel.periods[inputs.panel.periods.length - 1]}; widen the range or the id lists`));
   }
   let groupColumn: string | undefined;
-  if (spec.data.groups) {
+  if (typeof spec.data.groups === 'string') {
+    groupColumn = 'region';
+    const grouping = spec.data.groups;
+    const byId: Record<string, string | null> = {};
+    const unknown: string[] = [];
+    for (const id of panel.ids) {
+      const m = canonicalProvince(id);
+      const g = m && m.kind === 'province' ? provinceGroup(m.code, grouping) : null;
+      if (!m || m.kind !== 'province') unknown.push(id);
+      byId[id] = g ? g[out.language] : null;
+    }
+    if (unknown.length) {
+      issues.push(ctx0.issue('unknown-province', ['data', 'groups'], `the ${grouping} grouping is for China's provinces, and these ids are not provinces: ${unknown.slice(0, 8).join(', ')}${unknown.length > 8 ? ' …' : ''}`, 'use province names or GB codes as ids (北京, 11), drop aggregates such as 全国 with data.exclude, or give a lookup table {file, key, column}'));
+    } else {
+      panel = attachGroups(panel, groupColumn, byId).panel;
+    }
+  } else if (spec.data.groups) {
     groupColumn = spec.data.groups.as ?? spec.data.groups.column;
     if (!inputs.groups) {
       issues.push(ctx0.issue('groups-not-loaded', ['data', 'groups'], 'the group lookup table was not loaded', 'run the spec with `xinzhi evaluate`, which reads data.groups.file'));

@@ -61,11 +61,16 @@ export const EVALUATION_SCHEMA = {
         include: { type: 'array', items: { type: 'string' }, minItems: 1 },
         exclude: { type: 'array', items: { type: 'string' }, minItems: 1 },
         groups: {
-          type: 'object',
-          required: ['file', 'key', 'column'],
-          additionalProperties: false,
-          description: 'a lookup table: {file: regions.csv, key: iso3, column: region}',
-          properties: { file: { type: 'string', minLength: 1 }, key: column, column, as: column },
+          description: 'a lookup table {file: regions.csv, key: iso3, column: region}, or nbs4 / three / belts for China\'s provinces',
+          oneOf: [
+            {
+              type: 'object',
+              required: ['file', 'key', 'column'],
+              additionalProperties: false,
+              properties: { file: { type: 'string', minLength: 1 }, key: column, column, as: column },
+            },
+            { enum: ['nbs4', 'three', 'belts'] },
+          ],
         },
       },
     },

@@ -27,8 +27,9 @@ export interface DataSpec {
   periods?: PeriodRange;
   include?: string[];
   exclude?: string[];
-  /** Attach a grouping from a lookup table: one row per id. */
-  groups?: { file: string; key: string; column: string; as?: string };
+  /** Attach a grouping: a lookup table (one row per id), or a built-in grouping of China's provinces
+   * (nbs4: east/central/west/northeast; three: east/central/west; belts), as the label column `region`. */
+  groups?: { file: string; key: string; column: string; as?: string } | 'nbs4' | 'three' | 'belts';
 }
 
 export type PrepareStep =

@@ -173,6 +173,7 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
   if (model === 'ddf' || model === 'nddf' || model === 'additive') orientation = 'non';
   const slack: SlackStage = options.slack ?? 'maxSlack';
   if (!['maxSlack', 'none', 'epsilon'].includes(slack)) throw new UsageError('bad-option', `unknown slack stage "${slack}"`, 'use maxSlack, none or epsilon');
+  if (slack === 'epsilon' && model !== 'radial') throw new UsageError('bad-option', 'the epsilon slack stage is a radial-model option', `use --slack maxSlack or none with --model ${model}`);
   const slackObjective = options.slackObjective ?? 'scaled';
   const frontier = options.frontier ?? 'period';
   const scaleMode = options.scale ?? 'mean';

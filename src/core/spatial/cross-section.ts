@@ -11,11 +11,17 @@ import type { SpatialWeights } from './types.js';
 
 export type Alternative = 'two-sided' | 'greater' | 'less';
 
+/**
+ * Builds weights for a given set of units. Used where building on the subset differs from subsetting a matrix
+ * built on all units: k-NN (a unit whose neighbour has no value gets the next nearest instead).
+ */
+export type WeightsBuilder = (ids: readonly string[]) => SpatialWeights;
+
 export interface CrossSectionOptions {
   /** Column with the variable analysed. */
   value: string;
-  /** Weights over (at least) every unit of the panel. */
-  weights: SpatialWeights;
+  /** Weights over (at least) every unit of the panel, or a builder called with each period's observed units. */
+  weights: SpatialWeights | WeightsBuilder;
   /** Periods to analyse (default: all). */
   periods?: readonly number[];
   /** 'W' row-standardise after subsetting (default), 'none' use the weights as given. */
@@ -44,7 +50,8 @@ export function checkWeightsCover(panel: Panel, weights: SpatialWeights): void {
 
 export function crossSections(panel: Panel, options: CrossSectionOptions): CrossSection[] {
   const values = column(panel, options.value);
-  checkWeightsCover(panel, options.weights);
+  const fixed = typeof options.weights === 'function' ? null : options.weights;
+  if (fixed) checkWeightsCover(panel, fixed);
   const T = panel.periods.length;
   const periods = options.periods ?? panel.periods;
   const out: CrossSection[] = [];
@@ -56,11 +63,17 @@ export function crossSections(panel: Panel, options: CrossSectionOptions): Cross
       const v = values[i * T + t];
       if (panel.present[i * T + t] && Number.isFinite(v)) { ids.push(panel.ids[i]); xs.push(v); } else missing.push(panel.ids[i]);
     }
-    let w = subsetWeights(options.weights, ids);
+    let w = fixed ? subsetWeights(fixed, ids) : (options.weights as WeightsBuilder)(ids);
     if ((options.standardise ?? 'W') === 'W') w = rowStandardise(w);
     out.push({ period, ids, x: Float64Array.from(xs), w, missing });
   }
   return out;
+}
+
+/** The weights' card for the method card (a builder is described by the weights it builds on all units). */
+export function weightsCardOf(weights: SpatialWeights | WeightsBuilder, ids: readonly string[]): Record<string, unknown> {
+  if (typeof weights !== 'function') return weights.card;
+  return { ...weights(ids).card, builtPerPeriod: 'on the units observed in each period' };
 }
 
 /** Normal p-value of a standard deviate for the given alternative. */

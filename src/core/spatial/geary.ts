@@ -18,7 +18,7 @@ import { SOFTWARE } from '../version.js';
 import { UsageError } from '../errors.js';
 import type { Panel } from '../panel/panel.js';
 import { weightsConstants } from './weights.js';
-import { crossSections, normalP, foldedPseudoP, fin, type Alternative, type CrossSectionOptions } from './cross-section.js';
+import { crossSections, weightsCardOf, type WeightsBuilder, normalP, foldedPseudoP, fin, type Alternative, type CrossSectionOptions } from './cross-section.js';
 import type { SpatialWeights } from './types.js';
 
 export interface GearyInference { VC: number; z: number; pGreater: number; pTwoSided: number }
@@ -100,7 +100,7 @@ export function gearyTest(x: ArrayLike<number>, w: SpatialWeights, options: { pe
 // ---- panel API -------------------------------------------------------------------------------------------
 
 export interface GearyOptions extends Omit<CrossSectionOptions, 'weights'> {
-  weights: SpatialWeights;
+  weights: SpatialWeights | WeightsBuilder;
   assumption?: 'randomisation' | 'normality';
   alternative?: Exclude<Alternative, 'less'>;
   permutations?: number;
@@ -157,7 +157,7 @@ export function geary(panel: Panel, options: GearyOptions): Result<GearyRow> {
       method: 'geary',
       title: { en: "Geary's C", zh: '吉尔里系数' },
       conventions: {
-        weights: options.weights.card,
+        weights: weightsCardOf(options.weights, panel.ids),
         standardisation: (options.standardise ?? 'W') === 'W' ? 'row-standardised (W) after dropping units without a value' : 'as given',
         expectation: 'E[C] = 1',
         rowVariance: assumption,

@@ -5,7 +5,7 @@ export * from './weights.js';
 export * from './contiguity.js';
 export * from './distance.js';
 export * from './china-provinces.js';
-export { checkWeightsCover, type Alternative as SpatialAlternative } from './cross-section.js';
+export { checkWeightsCover, type Alternative as SpatialAlternative, type WeightsBuilder } from './cross-section.js';
 export * from './moran.js';
 export * from './lisa.js';
 export * from './geary.js';

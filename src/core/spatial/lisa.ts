@@ -22,7 +22,7 @@ import { SOFTWARE } from '../version.js';
 import { UsageError } from '../errors.js';
 import type { Panel } from '../panel/panel.js';
 import { spatialLag } from './weights.js';
-import { crossSections, normalP, foldedPseudoP, fin, byCodePoint, type CrossSectionOptions } from './cross-section.js';
+import { crossSections, weightsCardOf, type WeightsBuilder, normalP, foldedPseudoP, fin, byCodePoint, type CrossSectionOptions } from './cross-section.js';
 import type { SpatialWeights } from './types.js';
 
 export type QuadrantLabel = 'HH' | 'LH' | 'LL' | 'HL';
@@ -149,7 +149,7 @@ export function localMoranStatistics(x: ArrayLike<number>, w: SpatialWeights, op
 // ---- panel API -------------------------------------------------------------------------------------------
 
 export interface LisaOptions extends Omit<CrossSectionOptions, 'weights'>, LocalMoranOptions {
-  weights: SpatialWeights;
+  weights: SpatialWeights | WeightsBuilder;
   /** Significance level for the cluster label (default 0.05). */
   alpha?: number;
 }
@@ -229,7 +229,7 @@ export function lisa(panel: Panel, options: LisaOptions): Result<LisaRow> {
       method: 'lisa',
       title: { en: "Local Moran's I (LISA)", zh: '局部莫兰指数（LISA）' },
       conventions: {
-        weights: options.weights.card,
+        weights: weightsCardOf(options.weights, panel.ids),
         standardisation: (options.standardise ?? 'W') === 'W' ? 'row-standardised (W) after dropping units without a value' : 'as given',
         statistic: 'I_i = (z_i/m2) Σ_j w_ij z_j, m2 = Σz²/n',
         scaling: options.scaling === 'esda' ? 'esda: × (n−1)/n' : 'spdep (m2 = Σz²/n)',

@@ -16,7 +16,7 @@ import { SOFTWARE } from '../version.js';
 import { UsageError } from '../errors.js';
 import type { Panel } from '../panel/panel.js';
 import { weightsConstants } from './weights.js';
-import { crossSections, normalP, foldedPseudoP, fin, type Alternative, type CrossSectionOptions } from './cross-section.js';
+import { crossSections, weightsCardOf, type WeightsBuilder, normalP, foldedPseudoP, fin, type Alternative, type CrossSectionOptions } from './cross-section.js';
 import type { SpatialWeights } from './types.js';
 
 export interface MoranTestOptions {
@@ -117,7 +117,7 @@ export function moranTest(x: ArrayLike<number>, w: SpatialWeights, options: Mora
 // ---- panel API -------------------------------------------------------------------------------------------
 
 export interface MoranOptions extends Omit<CrossSectionOptions, 'weights'>, MoranTestOptions {
-  weights: SpatialWeights;
+  weights: SpatialWeights | WeightsBuilder;
   /** Which analytic variance the row's VI, z, p use (default 'randomisation', as spdep's default). */
   assumption?: 'randomisation' | 'normality';
   /** Alternative for the row's p (default 'two-sided', esda). */
@@ -184,7 +184,7 @@ export function moran(panel: Panel, options: MoranOptions): Result<MoranRow> {
       method: 'moran',
       title: { en: "Global Moran's I", zh: '全局莫兰指数' },
       conventions: {
-        weights: options.weights.card,
+        weights: weightsCardOf(options.weights, panel.ids),
         standardisation: (options.standardise ?? 'W') === 'W' ? 'row-standardised (W) after dropping units without a value' : 'as given',
         centring: 'z = x − mean(x) over the units analysed',
         expectation: 'E[I] = −1/(n−1)',

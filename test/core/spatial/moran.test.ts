@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readJson, expectClose } from '../../helpers.js';
 import {
   weightsFromNeighbourMap, subsetWeights, rowStandardise, moranTest, localMoranStatistics, gearyTest, weightsFromLists,
-  moran, lisa, geary,
+  moran, lisa, geary, knnWeights, chinaProvincePoints,
 } from '../../../src/core/spatial/index.js';
 import { createPanel } from '../../../src/core/panel/panel.js';
 
@@ -236,6 +236,18 @@ describe('panel API', () => {
     const m = moran(p2, { value: 'score', weights: weightsFromNeighbourMap(nb), permutations: 0 });
     expect(m.rows[0].n).toBe(30);
     expect(m.warnings.some((w) => w.code === 'missing-values')).toBe(true);
+  });
+  it('a weights builder is called with each period\'s observed units (k-NN rebuilt on the subset)', () => {
+    const v2 = Float64Array.from(values); v2[provinces.indexOf('西藏')] = NaN;
+    const p2 = { ...panel, columns: { score: v2 } };
+    const calls: number[] = [];
+    const builder = (ids: readonly string[]) => { calls.push(ids.length); return knnWeights(chinaProvincePoints(ids), 3); };
+    const res = lisa(p2, { value: 'score', weights: builder, permutations: 0 });
+    expect(calls).toContain(30);
+    expect(res.card.conventions.weights).toMatchObject({ type: 'knn', k: 3, builtPerPeriod: 'on the units observed in each period' });
+    // 新疆's 3 nearest capitals without 西藏: each row still averages 3 neighbours
+    const xj = res.rows.find((r) => r.id === '新疆')!;
+    expect(xj.status).toBe('ok');
   });
   it('geary rows', () => {
     const res = geary(panel, { value: 'score', weights: weightsFromNeighbourMap(nb), permutations: 99 });
