@@ -55,14 +55,18 @@ it('dea timings', () => {
   const lines: string[] = [];
   const log = (s: string) => { lines.push(s); console.log(s); };
   log(`DEA bench (input orientation, max-slack phase II), node ${process.version}, R lpSolve: ${withR ? 'yes' : 'no'}`);
-  log('n       rts  xinzhi_s  frame  maxAbsDiffEff  maxAbsDiffSlackSum  lpSolveLoop_s(extrapolated from k DMUs)');
+  log(`load average at start: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+  log('n       rts  wall_s   cpu_s  frame  maxAbsDiffEff  maxAbsDiffSlackSum  lpSolveLoop_s (extrapolated from k DMUs)');
   for (const n of sizes) {
     const file = join(shared, 'bench', 'dea', `perf_n${n}.csv`);
     const data = existsSync(file) ? { ...readCsv(file), ref: JSON.parse(readFileSync(join(shared, 'bench', 'dea', `perf_n${n}.json`), 'utf8')) } : synthetic(n, 20260000 + n, tmp);
     for (const rts of ['crs', 'vrs'] as const) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const res = dea(data, { inputs: ['x1', 'x2', 'x3'], outputs: ['y1', 'y2'], rts, orientation: 'in', slack: 'maxSlack', slackObjective: 'raw' });
       const secs = (performance.now() - t0) / 1000;
+      const cu = process.cpuUsage(c0);
+      const cpu = (cu.user + cu.system) / 1e6;
       let dEff = NaN, dSlack = NaN;
       if (data.ref) {
         dEff = 0; dSlack = 0;
@@ -76,10 +80,10 @@ it('dea timings', () => {
       if (withR) {
         const k = Math.min(rDmus, n);
         const out = execFileSync('Rscript', [join(here, 'lpsolve_loop.R'), data.csv, rts, String(k)], { encoding: 'utf8' }).trim().split(' ');
-        const rs = Number(out[0]);
-        rCol = `${(rs * n / k).toFixed(1)} (k=${k}, ${rs.toFixed(2)} s measured; ratio ${(rs * n / k / secs).toFixed(1)}x)`;
+        const rs = Number(out[0]), rcpu = Number(out[3]);
+        rCol = `wall ${(rs * n / k).toFixed(1)} / cpu ${(rcpu * n / k).toFixed(1)} (k=${k}; cpu ratio ${(rcpu * n / k / cpu).toFixed(0)}x)`;
       }
-      log(`${String(n).padEnd(7)} ${rts}  ${secs.toFixed(2).padStart(8)}  ${String((res.summary.frameSizes as number[] | undefined)?.[0] ?? '-').padStart(5)}  ${Number.isNaN(dEff) ? '-' : dEff.toExponential(1)}  ${Number.isNaN(dSlack) ? '-' : dSlack.toExponential(1)}  ${rCol}`);
+      log(`${String(n).padEnd(7)} ${rts}  ${secs.toFixed(2).padStart(6)}  ${cpu.toFixed(2).padStart(6)}  ${String((res.summary.frameSizes as number[] | undefined)?.[0] ?? '-').padStart(5)}  ${Number.isNaN(dEff) ? '-' : dEff.toExponential(1)}  ${Number.isNaN(dSlack) ? '-' : dSlack.toExponential(1)}  ${rCol}`);
     }
   }
   writeFileSync(join(here, 'last-run.txt'), lines.join('\n') + '\n');

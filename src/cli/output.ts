@@ -66,17 +66,41 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-export function toTextTable(rows: readonly Record<string, unknown>[], maxRows = Infinity): string {
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return fmtNumber(v);
+  const s = String(v);
+  // long arrays (fitted values, densities) are unreadable inline: show their size and first values
+  if (s.startsWith('[') && s.length > 60) {
+    try {
+      const a = JSON.parse(s) as unknown[];
+      const head = a.slice(0, 3).map((x) => (typeof x === 'number' ? fmtNumber(x) : JSON.stringify(x))).join(', ');
+      return `[${a.length}: ${head}, …]`;
+    } catch { /* not JSON: show as text */ }
+  }
+  return s;
+}
+
+/**
+ * Rows as an aligned text table. Wide rows (more than `maxColumns` columns after flattening, e.g. Dagum's
+ * per-pair terms) are shown record by record ("column: value" blocks), which stays readable on a terminal.
+ */
+export function toTextTable(rows: readonly Record<string, unknown>[], maxRows = Infinity, maxColumns = 14): string {
   const { columns, cells } = flatTable(rows);
-  const shown = cells.slice(0, maxRows).map((r) => r.map((v) => (v === null || v === undefined ? '' : typeof v === 'number' ? fmtNumber(v) : String(v))));
+  const shown = cells.slice(0, maxRows).map((r) => r.map(cellText));
+  const more = cells.length > shown.length ? `… ${cells.length - shown.length} more rows (use --format csv or --out FILE for all)\n` : '';
+  if (columns.length > maxColumns) {
+    const keyWidth = Math.max(...columns.map(displayWidth));
+    const blocks = shown.map((r, i) => [`── row ${i + 1} ──`, ...columns.map((c, j) => (r[j] === '' ? null : `${c}${' '.repeat(keyWidth - displayWidth(c))}  ${r[j]}`)).filter((x): x is string => x !== null)].join('\n'));
+    return blocks.join('\n') + '\n' + more;
+  }
   const widths = columns.map((c, j) => Math.max(displayWidth(c), ...shown.map((r) => displayWidth(r[j]))));
   const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - displayWidth(s)) + s : s + ' '.repeat(w - displayWidth(s)));
   const numeric = columns.map((_, j) => shown.every((r) => r[j] === '' || !Number.isNaN(Number(r[j]))));
   const lines = [columns.map((c, j) => pad(c, widths[j], numeric[j])).join('  ')];
   lines.push(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of shown) lines.push(r.map((v, j) => pad(v, widths[j], numeric[j])).join('  '));
-  if (cells.length > shown.length) lines.push(`… ${cells.length - shown.length} more rows (use --format csv or --out FILE for all)`);
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n' + more;
 }
 
 /** Summary as "key: value" lines for the table format (nested values as compact JSON). */
@@ -85,9 +109,9 @@ function summaryText(summary: Record<string, unknown>): string {
   for (const [k, v] of Object.entries(summary)) {
     if (Array.isArray(v) && v.length && typeof v[0] === 'object') {
       lines.push(`${k}:`);
-      lines.push(toTextTable(v as Record<string, unknown>[]).trimEnd().replace(/^/gm, '  '));
+      lines.push(toTextTable(v as Record<string, unknown>[], 20).trimEnd().replace(/^/gm, '  '));
     } else {
-      lines.push(`${k}: ${typeof v === 'number' ? fmtNumber(v) : JSON.stringify(v)}`);
+      lines.push(`${k}: ${typeof v === 'number' ? fmtNumber(v) : cellText(JSON.stringify(v))}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

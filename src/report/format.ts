@@ -17,6 +17,12 @@ export function fmtNum(v: number | null | undefined, digits: number): string {
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 
+/** A p-value: "< 0.001" below 0.001, else 3 decimals. */
+export function fmtP(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return v < 0.001 ? '< 0.001' : v.toFixed(3);
+}
+
 export function fmtPercent(v: number | null | undefined, digits: number): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   return `${fmtNum(v * 100, digits)}%`;

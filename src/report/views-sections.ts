@@ -115,8 +115,8 @@ const moran: ViewBuilder = (r, s, k, env) => {
     const sig = typeof rows[i1].p === 'number' && rows[i1].p < 0.05;
     sentences.push(
       zh(env)
-        ? `${rows[i1].period}年${esc(ofName(s, env))}的全局莫兰指数为 ${say.num(P(i1, 'I'))}（z = ${say.num(P(i1, 'z'), 'number', 2)}，p = ${say.num(P(i1, 'p'), 'number', 3)}），${sig ? (rows[i1].I > 0 ? '呈显著的正空间自相关' : '呈显著的负空间自相关') : '空间自相关不显著'}。`
-        : `Global Moran's I of ${esc(ofName(s, env))} in ${rows[i1].period} is ${say.num(P(i1, 'I'))} (z = ${say.num(P(i1, 'z'), 'number', 2)}, p = ${say.num(P(i1, 'p'), 'number', 3)}): ${sig ? (rows[i1].I > 0 ? 'significant positive spatial autocorrelation' : 'significant negative spatial autocorrelation') : 'no significant spatial autocorrelation'}.`,
+        ? `${rows[i1].period}年${esc(ofName(s, env))}的全局莫兰指数为 ${say.num(P(i1, 'I'))}（z = ${say.num(P(i1, 'z'), 'number', 2)}，p = ${say.num(P(i1, 'p'), 'p')}），${sig ? (rows[i1].I > 0 ? '呈显著的正空间自相关' : '呈显著的负空间自相关') : '空间自相关不显著'}。`
+        : `Global Moran's I of ${esc(ofName(s, env))} in ${rows[i1].period} is ${say.num(P(i1, 'I'))} (z = ${say.num(P(i1, 'z'), 'number', 2)}, p = ${say.num(P(i1, 'p'), 'p')}): ${sig ? (rows[i1].I > 0 ? 'significant positive spatial autocorrelation' : 'significant negative spatial autocorrelation') : 'no significant spatial autocorrelation'}.`,
     );
   }
   const c1 = r.fork();
@@ -571,8 +571,8 @@ const convergenceView: ViewBuilder = (r, s, k, env) => {
     const conv = (beta.beta as number) < 0 && typeof beta.p_beta === 'number' && (beta.p_beta as number) < 0.05;
     sentences.push(
       zh(env)
-        ? `绝对 β 收敛系数为 ${say.num(B('beta'))}（p = ${say.num(B('p_beta'), 'number', 3)}）${conv && typeof beta.half_life === 'number' ? `，收敛速度 ${say.num(B('speed'), 'percent')}，半衰期 ${say.num(B('half_life'), 'number', 1)} 期` : ''}。`
-        : `The absolute β-convergence coefficient is ${say.num(B('beta'))} (p = ${say.num(B('p_beta'), 'number', 3)})${conv && typeof beta.half_life === 'number' ? `: convergence at ${say.num(B('speed'), 'percent')} per period, half-life ${say.num(B('half_life'), 'number', 1)} periods` : ''}.`,
+        ? `绝对 β 收敛系数为 ${say.num(B('beta'))}（p = ${say.num(B('p_beta'), 'p')}）${conv && typeof beta.half_life === 'number' ? `，收敛速度 ${say.num(B('speed'), 'percent')}，半衰期 ${say.num(B('half_life'), 'number', 1)} 期` : ''}。`
+        : `The absolute β-convergence coefficient is ${say.num(B('beta'))} (p = ${say.num(B('p_beta'), 'p')})${conv && typeof beta.half_life === 'number' ? `: convergence at ${say.num(B('speed'), 'percent')} per period, half-life ${say.num(B('half_life'), 'number', 1)} periods` : ''}.`,
     );
   }
   const c1 = r.fork();
@@ -606,7 +606,7 @@ const forecastView: ViewBuilder = (r, s, k, env) => {
     series.push({ name: `${env.name(row.id)} ${zh(env) ? '预测' : 'forecast'}`, data: allPeriods.map((t) => (row.forecastPeriods.includes(t) ? c1.num(['sections', k, 'result', 'rows', i, 'forecast', row.forecastPeriods.indexOf(t)]) : null)), dashed: true });
   });
   const option = lineOption(allPeriods, series, { yMin: 'dataMin' });
-  (option.series as Record<string, unknown>[]).forEach((x, j) => (x.lineStyle = { ...(x.lineStyle as object), color: OKABE_ITO[Math.floor(j / 2) % OKABE_ITO.length] }));
+  (option.series as Record<string, unknown>[]).forEach((x, j) => (x.lineStyle = { width: 2, type: j % 2 ? 'dashed' : 'solid', color: OKABE_ITO[Math.floor(j / 2) % OKABE_ITO.length] }));
   (option.series as Record<string, unknown>[]).forEach((x, j) => (x.itemStyle = { color: OKABE_ITO[Math.floor(j / 2) % OKABE_ITO.length] }));
   return { sentences, charts: series.length ? [chart(`${s.id}-lines`, zh(env) ? 'GM(1,1) 拟合值（实线）与预测值（虚线）' : 'GM(1,1) fitted values (solid) and forecasts (dashed)', option, c1)] : [] };
 };

@@ -6,7 +6,7 @@
 import type { EvaluationResults, Section } from '../core/evaluation/results.js';
 import type { Lang } from '../core/evaluation/spec.js';
 import type { MethodCard } from '../core/result.js';
-import { fmtNum, fmtPercent, pick } from './format.js';
+import { fmtNum, fmtP, fmtPercent, pick } from './format.js';
 import type { Path, Reader } from './refs.js';
 import { SECTION_VIEWS } from './views-sections.js';
 export { OKABE_ITO, VIRIDIS, baseOption } from './palette.js';
@@ -49,9 +49,11 @@ export function escHtml(s: string): string {
 /** Builds sentence fragments; numbers become traceable spans. */
 export class Say {
   constructor(private r: Reader, private env: Env) {}
-  num(path: Path, kind: 'number' | 'percent' | 'integer' = 'number', digits = this.env.digits): string {
+  /** kind p: a p-value, "< 0.001" below 0.001, else 3 decimals. */
+  num(path: Path, kind: 'number' | 'percent' | 'integer' | 'p' = 'number', digits = this.env.digits): string {
     const v = this.r.num(path);
-    const text = kind === 'percent' ? fmtPercent(v, Math.max(0, digits - 2)) : kind === 'integer' && v !== null ? String(v) : fmtNum(v, digits);
+    if (kind === 'p') digits = 3;
+    const text = kind === 'p' ? fmtP(v) : kind === 'percent' ? fmtPercent(v, Math.max(0, digits - 2)) : kind === 'integer' && v !== null ? String(v) : fmtNum(v, digits);
     if (v === null) return '—';
     return `<span class="num" data-path="${escHtml(path.join('.'))}" data-v="${v}" data-k="${kind}" data-d="${digits}">${escHtml(text)}</span>`;
   }

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers.js';
-import { fmtCell, fmtNum, fmtPercent } from '../../src/report/format.js';
+import { fmtCell, fmtNum, fmtP, fmtPercent } from '../../src/report/format.js';
 
 function at(obj: any, path: string): unknown {
   let v = obj;
@@ -61,7 +61,8 @@ for (const lang of ['en', 'zh'] as const) {
         const value = at(results, unescapeHtml(path));
         expect(value, path).toBe(Number(v));
         const digits = Number(d);
-        const expected = kind === 'percent' ? fmtPercent(value as number, Math.max(0, digits - 2)) : kind === 'integer' ? String(value) : fmtNum(value as number, digits);
+        const expected =
+          kind === 'p' ? fmtP(value as number) : kind === 'percent' ? fmtPercent(value as number, Math.max(0, digits - 2)) : kind === 'integer' ? String(value) : fmtNum(value as number, digits);
         expect(unescapeHtml(shown), path).toBe(expected);
       }
     });

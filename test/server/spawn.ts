@@ -20,7 +20,7 @@ export async function bundleChild(): Promise<string> {
     resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
     output: { file, format: 'esm' },
     logLevel: 'silent',
-  } as Parameters<typeof build>[0]);
+  } as unknown as Parameters<typeof build>[0]);
   bundled = file;
   return file;
 }

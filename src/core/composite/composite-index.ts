@@ -147,7 +147,7 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
   const dims = Array.from({ length: nDim }, () => new Float64Array(N));
   const extra: Record<string, Float64Array> = {};
   const aggDetails: Record<string, unknown> = {};
-  const runScores = (weights: Float64Array, rows: Int32Array | null, groups: RowGroups | undefined, target: Float64Array, saveExtra: boolean): void => {
+  const runScores = (weights: Float64Array, rows: Int32Array | null, target: Float64Array, saveExtra: boolean): void => {
     const x: MatrixInput = rows ? selectMatrixRows(xScore, rows) : xScore;
     const put = (v: Float64Array, name?: string) => {
       const dest = name ? (extra[name] ??= new Float64Array(N).fill(NaN)) : target;
@@ -196,9 +196,9 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     });
   };
   if (perPeriodWeights) {
-    members.forEach((rows, g) => { if (rows.length) { runScores(byPeriod[g]!.weights, rows, undefined, score, true); weightsOfDims(byPeriod[g]!.weights, rows); } });
+    members.forEach((rows, g) => { if (rows.length) { runScores(byPeriod[g]!.weights, rows, score, true); weightsOfDims(byPeriod[g]!.weights, rows); } });
   } else {
-    runScores(pooled!.weights, null, undefined, score, true);
+    runScores(pooled!.weights, null, score, true);
     weightsOfDims(pooled!.weights, null);
   }
   if (aggregate === 'vikor' && aggDetails.zeroRanges) warnings.push({ code: 'vikor-zero-range', message: `VIKOR met ${aggDetails.zeroRanges} zero range(s); those terms were set to 0`, messageZh: 'VIKOR 存在零极差项，已按 0 处理' });
@@ -209,7 +209,7 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
   let sens: ReturnType<typeof weightSensitivity> | null = null;
   if (options.sensitivity && !perPeriodWeights) {
     const s = options.sensitivity;
-    sens = weightSensitivity((w) => { const out = new Float64Array(N); runScores(w, null, undefined, out, false); return out; }, pooled!.weights, { draws: s.draws, concentration: s.concentration, seed: s.seed, groups: mat.groups, ascending });
+    sens = weightSensitivity((w) => { const out = new Float64Array(N); runScores(w, null, out, false); return out; }, pooled!.weights, { draws: s.draws, concentration: s.concentration, seed: s.seed, groups: mat.groups, ascending });
   } else if (options.sensitivity && perPeriodWeights) {
     throw new UsageError('sensitivity-per-period', 'weight sensitivity is available with pooled weights only', 'use --scope pooled');
   }
@@ -237,7 +237,7 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     };
     if (!ok) row.reason = aggregate === 'topsis' ? 'D⁺ + D⁻ = 0 (the row equals both ideal points)' : 'score undefined';
     for (const [k, v] of Object.entries(extra)) (row as unknown as Record<string, unknown>)[k] = Number.isFinite(v[r]) ? v[r] : null;
-    if (sens) { row.rankMedian = sens.rankMedian[r]; row.rankP05 = sens.rankP05[r]; row.rankP95 = sens.rankP95[r]; }
+    if (sens) { const f = (v: number) => (Number.isFinite(v) ? v : null); row.rankMedian = f(sens.rankMedian[r]); row.rankP05 = f(sens.rankP05[r]); row.rankP95 = f(sens.rankP95[r]); }
     return row;
   });
   if (undefinedCount) warnings.push({ code: 'undefined-score', message: `${undefinedCount} score(s) undefined (null, status undefined)`, count: undefinedCount });

@@ -12,7 +12,7 @@
 // Targets: input x̂ = θx_o − s⁻, ŷ = y_o + s⁺; output x̂ = x_o − s⁻, ŷ = φy_o + s⁺ (original units).
 // Complexity: one or two LPs per DMU with |pool| + m + s + 2 columns, warm-started.
 
-import { LP_OPTIMAL, LP_NUMERICAL } from './lp.js';
+import { LP_OPTIMAL, LP_NUMERICAL, type LpBasis } from './lp.js';
 import { DeaLp, type RefData, type RtsKind } from './engine.js';
 import { failed, lambdas, type DmuOutcome } from './outcome.js';
 
@@ -30,6 +30,7 @@ export interface RadialSetup {
 
 export class RadialModel {
   readonly lp: DeaLp;
+  private warm1: LpBasis | null = null;
   private readonly set: RadialSetup;
   private readonly poolIsAll: boolean;
   constructor(ref: RefData, pool: ArrayLike<number>, poolIsAll: boolean, set: RadialSetup) {
@@ -61,8 +62,11 @@ export class RadialModel {
     const fixed = ex >= 0 && lp.fixPoint(ex, true);
     const price = fixed && !this.poolIsAll;
     try {
+      // Phase I warm-starts from the previous DMU's phase-I basis, phase II from this DMU's phase-I basis.
+      if (this.warm1 && this.warm1.cols === lp.cols) lp.warm = this.warm1;
       let res = lp.solve(price, ex);
       if (res.status !== LP_OPTIMAL) return failed(res.status);
+      this.warm1 = { basic: Int32Array.from(res.basis.basic), atUpper: Uint8Array.from(res.basis.atUpper), cols: res.basis.cols };
       const score = res.x[0];
       if (set.slack === 'maxSlack') {
         lp.lo[0] = score; lp.hi[0] = score; lp.c[0] = 0;

@@ -53,7 +53,6 @@ export class SbmModel {
     lp.setPool(pool);
     this.wi = new Float64Array(m);
     this.wo = new Float64Array(s + h);
-    void h;
   }
 
   evaluate(o: Float64Array, ex: number): DmuOutcome {

@@ -1,0 +1,131 @@
+// From the workbench's choices to an evaluation spec (the same YAML `xinzhi evaluate` reads) and, for a custom
+// indicator tree, the framework YAML written next to it. Pure functions; tested in test/web/spec-build.test.ts.
+
+import { stringify } from 'yaml';
+import type { EvaluationSpec } from '../../src/core/evaluation/spec.js';
+
+export type Role = 'ignore' | 'id' | 'period' | 'name' | 'group' | 'indicator' | 'input' | 'output' | 'undesirable';
+
+export interface Choices {
+  dataFile: string;
+  sheet?: string;
+  lang: 'zh' | 'en';
+  roles: Record<string, Role>;
+  directions: Record<string, '+' | '-'>;
+  dimensions: Record<string, string>;
+  framework: 'custom' | 'nqpf' | 'hqd' | 'pwt' | 'none';
+  normalize: 'minmax' | 'zscore' | 'vector';
+  weights: 'entropy' | 'critic' | 'cv' | 'sd' | 'pca' | 'equal';
+  aggregate: 'weighted' | 'topsis' | 'gra' | 'vikor' | 'rsr';
+  analyses: {
+    disparity?: 'dagum' | 'theil' | 'gini' | false;
+    kde?: boolean;
+    convergence?: boolean;
+    markov?: boolean;
+    moran?: boolean;
+    lisa?: boolean;
+    obstacle?: boolean;
+    coupling?: boolean;
+    forecast?: boolean;
+    malmquist?: boolean;
+  };
+  weightsSource: string;
+}
+
+export const CUSTOM_FRAMEWORK_FILE = 'framework.yaml';
+
+export function columnsWith(c: Choices, role: Role): string[] {
+  return Object.keys(c.roles).filter((k) => c.roles[k] === role);
+}
+
+function ident(s: string, k: number, prefix: string, used: Set<string>): string {
+  let key = /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? s : `${prefix}${k + 1}`;
+  while (used.has(key)) key = `${key}_`;
+  used.add(key);
+  return key;
+}
+
+/** The custom framework (dimensions → indicators) as YAML, or undefined when there are no indicators. */
+export function customFrameworkYaml(c: Choices): string | undefined {
+  const inds = columnsWith(c, 'indicator');
+  if (!inds.length) return undefined;
+  const used = new Set<string>();
+  const dims = new Map<string, string[]>();
+  for (const col of inds) {
+    const d = (c.dimensions[col] ?? '').trim() || (c.lang === 'zh' ? '综合' : 'Overall');
+    if (!dims.has(d)) dims.set(d, []);
+    dims.get(d)!.push(col);
+  }
+  const dimKeys = [...dims.keys()].map((d, k) => ident(d, k, 'd', used));
+  let n = 0;
+  const doc = {
+    framework: 'custom',
+    label: { zh: '自定义指标体系', en: 'Custom indicator system' },
+    dimensions: [...dims.entries()].map(([d, cols], k) => ({
+      key: dimKeys[k],
+      label: { zh: d, en: d },
+      indicators: cols.map((col) => ({
+        key: ident(col, n++, 'x', used),
+        label: { zh: col, en: col },
+        direction: c.directions[col] ?? '+',
+        column: col,
+      })),
+    })),
+  };
+  return '# Indicator system built in the xinzhi workbench.\n' + stringify(doc, { lineWidth: 0 });
+}
+
+/** The spec object for the choices. */
+export function buildSpec(c: Choices): EvaluationSpec {
+  const id = columnsWith(c, 'id')[0];
+  const period = columnsWith(c, 'period')[0];
+  const name = columnsWith(c, 'name')[0];
+  const group = columnsWith(c, 'group')[0];
+  const inputs = columnsWith(c, 'input');
+  const outputs = columnsWith(c, 'output');
+  const undesirable = columnsWith(c, 'undesirable');
+  const spec: EvaluationSpec = {
+    xinzhi: 1,
+    title: { zh: '综合评价', en: 'Evaluation' },
+    data: {
+      file: c.dataFile,
+      ...(id ? { id } : {}),
+      ...(period ? { period } : {}),
+      ...(name ? { name } : {}),
+      ...(c.sheet ? { sheet: c.sheet } : {}),
+      ...(group ? { labels: [group] } : {}),
+    },
+  };
+  const hasIndex = c.framework !== 'none';
+  if (hasIndex) {
+    spec.index = {
+      framework: c.framework === 'custom' ? CUSTOM_FRAMEWORK_FILE : c.framework,
+      normalize: c.normalize,
+      weights: c.weights,
+      aggregate: c.aggregate,
+    };
+  }
+  if (c.analyses.malmquist && inputs.length && outputs.length) {
+    spec.tfp = { malmquist: { inputs, outputs, ...(undesirable.length ? { undesirable, index: 'ml' as const } : {}), orientation: 'in', rts: 'crs' } };
+  }
+  const a: NonNullable<EvaluationSpec['analyses']> = {};
+  const of = hasIndex ? 'index' : undefined;
+  if (of) {
+    if (c.analyses.coupling) a.coupling = {};
+    if (c.analyses.obstacle) a.obstacle = { top: 3 };
+    if (c.analyses.disparity && group) a.disparity = { of, group, method: c.analyses.disparity };
+    if (c.analyses.kde) a.kde = { of };
+    if (c.analyses.markov) a.markov = { of };
+    if (c.analyses.convergence) a.convergence = { of };
+    if (c.analyses.moran) a.moran = { of, weights: c.weightsSource };
+    if (c.analyses.lisa) a.lisa = { of, weights: c.weightsSource, period: 'last' };
+    if (c.analyses.forecast) a.forecast = { of };
+  }
+  if (Object.keys(a).length) spec.analyses = a;
+  spec.output = { language: c.lang, formats: ['json', 'csv', 'xlsx', 'docx', 'tex', 'html'], top: 10, digits: 4, ...(c.dataFile === 'pwt' ? { map: 'world' as const } : {}) };
+  return spec;
+}
+
+export function specYaml(spec: EvaluationSpec): string {
+  return '# Evaluation spec written by the xinzhi workbench; repeat with: npx xinzhi evaluate spec.yaml --out bundle\n' + stringify(spec, { lineWidth: 0 });
+}

@@ -1,0 +1,251 @@
+/// <reference lib="webworker" />
+// The workbench's compute worker: every byte→table parse, data check, evaluation run and bundle build happens
+// here, on the same isomorphic code as the CLI (src/io parsers, src/core/evaluation runner, src/report bundle
+// writers), so the page stays responsive and the numbers are the CLI's. Cancel = the page terminates this worker.
+//
+// Loading mirrors `xinzhi evaluate` (src/cli/load.ts + commands/evaluate.ts): the table is read under the file
+// name the spec gives (`data.file`), the panel built by fromTable with the spec's id/period and its label columns
+// (every other column a variable), built-in frameworks carry source `builtin:<name>`, a custom framework the
+// name of its file next to the spec, and reading notes other than missing-value counts are appended to the
+// results' warnings as `data:<code>`. That is what makes the exported results.json equal the CLI's.
+
+import { gunzipSync } from 'fflate';
+import { parseCsv, parseCsvBytes } from '../../src/io/csv.js';
+import { parseJsonBytes } from '../../src/io/json.js';
+import { parseXlsx, xlsxSheetNames } from '../../src/io/xlsx-read.js';
+import { readDta } from '../../src/io/dta-read.js';
+import { fromTable, type RawTable } from '../../src/core/panel/from-table.js';
+import { inspectTable } from '../../src/core/panel/inspect.js';
+import { canonicalProvince, closestRegions } from '../../src/core/panel/regions.js';
+import { BUILTIN_FRAMEWORK_TEXT, isBuiltinFramework } from '../../src/core/framework/builtin.js';
+import { parseFramework } from '../../src/core/framework/parse.js';
+import { parseSpec, SpecError } from '../../src/core/evaluation/validate.js';
+import { runEvaluation } from '../../src/core/evaluation/run.js';
+import type { EvaluationResults } from '../../src/core/evaluation/results.js';
+import { buildBundle } from '../../src/report/bundle.js';
+import { DataError, XinzhiError } from '../../src/core/errors.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+export interface Check {
+  level: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  messageZh?: string;
+  row?: number;
+  column?: string;
+  hint?: string;
+}
+
+export interface TableSummary {
+  name: string;
+  header: string[];
+  rows: number;
+  preview: (string | number | null)[][];
+  previewRows: number[];
+  sheets?: string[];
+  sheet?: string;
+  encoding?: string;
+  /** Per column: numeric share among non-missing cells, distinct count, missing count. */
+  columns: { name: string; type: 'numeric' | 'text' | 'empty'; distinct: number; missing: number }[];
+  warnings: Check[];
+  ms: number;
+}
+
+export type Request =
+  | { id: number; type: 'load'; name: string; bytes: ArrayBuffer; sheet?: string; encoding?: string }
+  | { id: number; type: 'pwt'; gz: ArrayBuffer }
+  | { id: number; type: 'check'; roles: { id: string; period?: string; labels: string[]; variables: string[] } }
+  | { id: number; type: 'run'; yaml: string; framework?: { text: string; file: string } }
+  | { id: number; type: 'bundle'; echarts: string; maps: Record<string, unknown> };
+
+let table: RawTable | undefined;
+let tableName = '';
+let tableIsPwt = false;
+let lastResults: EvaluationResults | undefined;
+
+function post(msg: unknown, transfer: Transferable[] = []): void {
+  self.postMessage(msg, transfer);
+}
+
+/** An error as the page shows it: kind, message, location, hint. */
+function errorInfo(e: unknown): Check & { issues?: unknown } {
+  if (e instanceof SpecError) return { level: 'error', code: e.kind, message: e.message, issues: e.issues };
+  if (e instanceof DataError) return { level: 'error', code: e.kind, message: e.message, row: e.location.row, column: e.location.column, hint: e.hint };
+  if (e instanceof XinzhiError) return { level: 'error', code: e.kind, message: e.message, hint: (e as { hint?: string }).hint };
+  return { level: 'error', code: 'internal', message: (e as Error)?.message ?? String(e) };
+}
+
+function summarize(t: RawTable, ms: number, sheets?: string[]): TableSummary {
+  const n = Math.min(100, t.rows.length);
+  const preview: (string | number | null)[][] = [];
+  for (let r = 0; r < n; r++) preview.push(t.columns.map((c) => c[r]));
+  const insp = inspectTable(t);
+  return {
+    name: t.source,
+    header: t.header,
+    rows: t.rows.length,
+    preview,
+    previewRows: t.rows.slice(0, n),
+    sheets,
+    sheet: t.sheet,
+    encoding: t.encoding,
+    columns: insp.rows.map((r) => ({ name: r.column, type: r.type, distinct: r.distinct, missing: r.missing })),
+    warnings: t.warnings.map((w) => ({ level: 'info', code: w.code, message: w.message, messageZh: w.messageZh })),
+    ms,
+  };
+}
+
+async function parseBytes(name: string, bytes: Uint8Array, sheet?: string, encoding?: string): Promise<{ t: RawTable; sheets?: string[] }> {
+  const ext = (/\.[^.]+$/.exec(name)?.[0] ?? '').toLowerCase();
+  switch (ext) {
+    case '.csv':
+    case '.txt':
+      return { t: parseCsvBytes(bytes, { file: name, encoding }) };
+    case '.tsv':
+    case '.tab':
+      return { t: parseCsvBytes(bytes, { file: name, encoding, delimiter: '\t' }) };
+    case '.xlsx':
+    case '.xlsm': {
+      const sheets = await xlsxSheetNames(bytes, name);
+      return { t: await parseXlsx(bytes, { file: name, sheet }), sheets };
+    }
+    case '.json':
+      return { t: parseJsonBytes(bytes, { file: name, encoding }) };
+    case '.dta': {
+      const d = readDta(bytes, name, encoding ? { encoding } : {});
+      if (d.nobs === 0) throw new DataError('no-rows', 'the .dta file has no observations', { file: name }, 'save the data with observations');
+      return { t: { header: d.header, columns: d.columns, rows: Array.from({ length: d.nobs }, (_, r) => r + 1), source: name, encoding: d.encoding, warnings: [...d.warnings] } };
+    }
+    case '.xls':
+      throw new DataError('unsupported-format', 'old Excel .xls files are not read', { file: name }, 'open it in Excel or WPS and save as .xlsx (or CSV)');
+    default:
+      throw new DataError('unsupported-format', `unknown data file type "${ext || '(no extension)'}"`, { file: name }, 'use .csv .tsv .txt .xlsx .json or .dta');
+  }
+}
+
+let lastLoad: { name: string; bytes: Uint8Array; sheet?: string; encoding?: string } | undefined;
+
+function checks(roles: { id: string; period?: string; labels: string[]; variables: string[] }): { checks: Check[]; ids: string[]; periods: number[] } {
+  const out: Check[] = [];
+  if (!table) throw new Error('no data loaded');
+  let ids: string[] = [];
+  let periods: number[] = [];
+  try {
+    const built = fromTable(table, { id: roles.id, period: roles.period || undefined, labels: roles.labels, variables: roles.variables.length ? roles.variables : undefined });
+    ids = built.panel.ids;
+    periods = built.panel.periods;
+    for (const w of built.warnings) out.push({ level: 'warning', code: w.code, message: w.message, messageZh: w.messageZh, row: w.where?.row, column: w.where?.column });
+  } catch (e) {
+    out.push(errorInfo(e));
+    const d = (e as DataError).details as { duplicates?: { id: string; period: number; rows: number[] }[] } | undefined;
+    if (d?.duplicates) for (const x of d.duplicates.slice(0, 20)) out.push({ level: 'error', code: 'duplicate-row', message: `${x.id} ${x.period}: rows ${x.rows.join(', ')}`, row: x.rows[0], column: roles.id });
+  }
+  // Province names: when the ids are Chinese place names, flag unknown ones (with suggestions) and aggregates.
+  const j = table.header.indexOf(roles.id);
+  if (j >= 0) {
+    const seen = new Map<string, number>();
+    table.columns[j].forEach((c, r) => {
+      const s = c === null ? '' : String(c).trim();
+      if (s && !seen.has(s)) seen.set(s, table!.rows[r]);
+    });
+    const names = [...seen.keys()];
+    const cjk = names.filter((n) => /[\u3400-\u9fff]/.test(n));
+    if (cjk.length >= Math.max(3, names.length * 0.6)) {
+      for (const n of names) {
+        const m = canonicalProvince(n);
+        if (!m) {
+          const near = closestRegions(n, 3);
+          out.push({ level: 'warning', code: 'unknown-province', message: `"${n}" is not a known province name${near.length ? `; did you mean ${near.join(', ')}?` : ''}`, messageZh: `“${n}”不是已知的省份名称${near.length ? `，是否为：${near.join('、')}？` : ''}`, row: seen.get(n), column: roles.id, hint: 'fix the spelling in the data' });
+        } else if (m.kind === 'aggregate') {
+          out.push({ level: 'warning', code: 'aggregate-row', message: `"${n}" is an aggregate (${m.en}), not a province: exclude it from provincial analyses`, messageZh: `“${n}”是汇总行（${m.zh}），不是省份：省级分析应排除`, row: seen.get(n), column: roles.id });
+        }
+      }
+    }
+  }
+  return { checks: out, ids, periods };
+}
+
+async function handle(msg: Request): Promise<void> {
+  switch (msg.type) {
+    case 'load': {
+      const t0 = performance.now();
+      const bytes = new Uint8Array(msg.bytes);
+      const { t, sheets } = await parseBytes(msg.name, bytes, msg.sheet, msg.encoding);
+      table = t;
+      tableName = msg.name;
+      tableIsPwt = false;
+      lastLoad = { name: msg.name, bytes, sheet: msg.sheet, encoding: msg.encoding };
+      post({ id: msg.id, ok: true, table: summarize(t, performance.now() - t0, sheets) });
+      return;
+    }
+    case 'pwt': {
+      const t0 = performance.now();
+      const t = parseCsv(new TextDecoder('utf-8').decode(gunzipSync(new Uint8Array(msg.gz))), { file: 'pwt', delimiter: ',' });
+      t.encoding = 'utf-8';
+      table = t;
+      tableName = 'pwt';
+      tableIsPwt = true;
+      lastLoad = undefined;
+      post({ id: msg.id, ok: true, table: summarize(t, performance.now() - t0) });
+      return;
+    }
+    case 'check': {
+      post({ id: msg.id, ok: true, ...checks(msg.roles) });
+      return;
+    }
+    case 'run': {
+      const t0 = performance.now();
+      const parsed = parseSpec(msg.yaml, 'spec.yaml');
+      const spec = parsed.spec;
+      if (!table) throw new Error('no data loaded');
+      // Re-read the table when the spec names another sheet or encoding than the loaded one.
+      let t = table;
+      if (!tableIsPwt && lastLoad && spec.data.file !== 'pwt') {
+        if ((spec.data.sheet ?? undefined) !== lastLoad.sheet || (spec.data.encoding ?? undefined) !== lastLoad.encoding || spec.data.file !== tableName) {
+          t = (await parseBytes(spec.data.file, lastLoad.bytes, spec.data.sheet, spec.data.encoding)).t;
+        } else {
+          t = (await parseBytes(spec.data.file, lastLoad.bytes, spec.data.sheet, spec.data.encoding)).t; // fresh copy: fromTable may keep references
+        }
+      }
+      const labels = [...new Set([...(spec.data.labels ?? []), ...(spec.data.name ? [spec.data.name] : [])])];
+      const id = spec.data.id ?? (spec.data.file === 'pwt' ? 'isocode' : undefined);
+      const period = spec.data.period ?? (spec.data.file === 'pwt' ? 'year' : undefined);
+      if (!id) throw new DataError('no-id', 'the spec names no id column (data.id)', {}, 'assign the id role to a column');
+      const loaded = fromTable(t, { id, period, labels });
+      let framework: unknown;
+      if (spec.index) {
+        const name = spec.index.framework;
+        if (msg.framework && msg.framework.file === name) {
+          framework = parseFramework(msg.framework.text, { file: name });
+          (framework as { source?: string }).source = name;
+        } else if (isBuiltinFramework(name)) {
+          framework = parseFramework(BUILTIN_FRAMEWORK_TEXT[name], { file: `frameworks/${name}.yaml` });
+          (framework as { source?: string }).source = `builtin:${name}`;
+        }
+      }
+      const results = await runEvaluation(parsed, {
+        panel: loaded.panel,
+        framework,
+        onProgress: (step) => post({ id: msg.id, progress: { index: step.index, total: step.total, label: step.label } }),
+      });
+      for (const w of loaded.warnings) if (w.code !== 'missing-values') results.warnings.push({ ...w, code: `data:${w.code}` });
+      lastResults = results;
+      post({ id: msg.id, ok: true, results, ms: performance.now() - t0 });
+      return;
+    }
+    case 'bundle': {
+      if (!lastResults) throw new Error('run the evaluation first');
+      const t0 = performance.now();
+      const files = await buildBundle(lastResults, { echarts: msg.echarts, maps: msg.maps });
+      const out: Record<string, Uint8Array> = {};
+      for (const [k, v] of files) out[k] = v;
+      post({ id: msg.id, ok: true, files: out, ms: performance.now() - t0 }, Object.values(out).map((b) => b.buffer as ArrayBuffer));
+      return;
+    }
+  }
+}
+
+self.onmessage = (ev: MessageEvent<Request>) => {
+  handle(ev.data).catch((e) => post({ id: ev.data.id, ok: false, error: errorInfo(e) }));
+};
