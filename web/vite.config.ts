@@ -10,7 +10,12 @@ export default defineConfig({
   base: './',
   publicDir: here('public'),
   resolve: {
-    alias: { 'iconv-lite': here('src/shims/iconv-lite.ts') },
+    // Browser stand-ins for two Node-only calls in shared code (see the files): iconv-lite needs Buffer, and
+    // docx's Packer.toBuffer asks for a Node buffer.
+    alias: [
+      { find: /^iconv-lite$/, replacement: here('src/shims/iconv-lite.ts') },
+      { find: /^docx$/, replacement: here('src/shims/docx.ts') },
+    ],
   },
   worker: { format: 'es' },
   build: {

@@ -4,7 +4,7 @@
 
 import { OKABE_ITO, VIRIDIS, baseOption, fixedFormat } from './palette.js';
 
-export interface LineSeries { name: string; data: (number | null)[]; dashed?: boolean; area?: boolean }
+export interface LineSeries { name: string; data: (number | null)[]; dashed?: boolean; area?: boolean; color?: string }
 
 export function lineOption(categories: (string | number)[], series: LineSeries[], opts: { yName?: string; xName?: string; yMin?: number | 'dataMin' } = {}): Record<string, unknown> {
   return baseOption({
@@ -20,7 +20,8 @@ export function lineOption(categories: (string | number)[], series: LineSeries[]
       showSymbol: categories.length <= 30,
       symbolSize: 5,
       connectNulls: false,
-      lineStyle: { width: 2, type: s.dashed ? 'dashed' : k >= OKABE_ITO.length ? 'dotted' : 'solid' },
+      lineStyle: { width: 2, type: s.dashed ? 'dashed' : k >= OKABE_ITO.length - 1 ? 'dotted' : 'solid', ...(s.color ? { color: s.color } : {}) },
+      ...(s.color ? { itemStyle: { color: s.color } } : {}),
       areaStyle: s.area ? { opacity: 0.25 } : undefined,
     })),
   });

@@ -15,6 +15,7 @@ import { Reader } from './refs.js';
 import { sectionViews, type ChartSpec } from './views.js';
 import { T } from './text.js';
 import { displayMap } from './geo-display.js';
+import { formulaHtml } from './formula.js';
 
 export interface HtmlOptions {
   /** The text of echarts.min.js (the CLI reads node_modules/echarts/dist/echarts.min.js). */
@@ -62,7 +63,7 @@ function cardHtml(card: MethodCard, lang: Lang): string {
   const conv = Object.entries(card.conventions ?? {})
     .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(typeof v === 'string' ? v : JSON.stringify(v))}</td></tr>`)
     .join('');
-  const formulas = (card.formulas ?? []).map((f) => `<pre class="formula">${esc(f)}</pre>`).join('');
+  const formulas = (card.formulas ?? []).map((f) => `<p class="formula" title="${esc(f)}">${formulaHtml(f)}</p>`).join('');
   const cites = (card.citations ?? []).map((c) => `<li>${esc(c.text)}${c.doi ? ` doi:${esc(c.doi)}` : ''}</li>`).join('');
   const data = (card.data ?? []).map((d) => `<li>${esc(d.source)}${d.attribution ? ` — ${esc(d.attribution)}` : ''}</li>`).join('');
   const statuses = card.statusCounts ? `<p class="status">${esc(T.statuses[lang])}${esc(Object.entries(card.statusCounts).map(([k, v]) => `${k} ${v}`).join(', '))}</p>` : '';
@@ -95,7 +96,7 @@ th.n,td.n{text-align:right}th.t,td.t{text-align:left}
 .note,.more{font-size:12.5px;color:var(--muted);margin:4px 0}
 details.card{border:1px solid #ccc;border-radius:4px;padding:6px 12px;margin:10px 0;background:#fafafa}
 details.card summary{cursor:pointer;font-weight:600}
-pre.formula{background:#fff;border-left:3px solid var(--accent);padding:6px 10px;white-space:pre-wrap;font-size:13px}
+p.formula{background:#fff;border-left:3px solid var(--accent);padding:6px 10px;margin:6px 0;font:15px/1.7 "Cambria Math","STIX Two Math","Latin Modern Math","Times New Roman",serif}
 table.conv{font-size:12.5px;border-collapse:collapse}table.conv th{text-align:left;padding:2px 10px 2px 0;color:var(--muted);font-weight:normal;vertical-align:top}
 .warn{color:#8a4b00}
 footer{color:var(--muted);font-size:12.5px;border-top:1px solid #bbb;margin-top:40px;padding:12px 20px 30px}

@@ -1,7 +1,7 @@
 // Colour-blind-safe palettes and the option defaults every chart shares (no animation: deterministic, printable).
 
-/** Okabe & Ito (2008) colour-blind-safe qualitative palette (black last). */
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'];
+/** Okabe & Ito (2008) colour-blind-safe qualitative palette; yellow last (it is faint as a line on white). */
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#000000', '#F0E442'];
 /** Viridis, 9 stops, for sequential scales (perceptually uniform, prints in grey). */
 export const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
 

@@ -335,14 +335,14 @@ const indexView: ViewBuilder = (r, s, _k, env) => {
   }
   if (scores && means) {
     const c5 = r.fork();
-    const ids = featured(env, Math.min(env.top, 8));
+    const ids = featured(env, Math.min(env.top, 6));
     const pcols = scores.columns.filter((c) => /^y\d+$/.test(c.key));
     const series: LineSeries[] = ids.map((id) => {
       const i = scores.rows.findIndex((x) => x.id === id);
       return { name: env.name(id), data: pcols.map((c) => c5.num(T(scores.k, i, c.key))) };
     });
     const byPeriod = new Map(means.rows.map((x, i) => [String(x.period), i] as const));
-    series.push({ name: zh(env) ? '样本均值' : 'Sample mean', data: pcols.map((c) => (byPeriod.has(c.key.slice(1)) ? c5.num(T(means.k, byPeriod.get(c.key.slice(1))!, 'mean')) : null)), dashed: true });
+    series.push({ name: zh(env) ? '样本均值' : 'Sample mean', data: pcols.map((c) => (byPeriod.has(c.key.slice(1)) ? c5.num(T(means.k, byPeriod.get(c.key.slice(1))!, 'mean')) : null)), dashed: true, color: '#000000' });
     charts.push(chart(`${s.id}-trend`, zh(env) ? '综合指数变化趋势（排名前列单位与样本均值）' : 'Index over time: leading units and the sample mean', lineOption(pcols.map((c) => c.key.slice(1)), series, { yMin: 'dataMin' }), c5));
     const gcols = means.columns.filter((c) => /^g\d+$/.test(c.key));
     if (gcols.length) {

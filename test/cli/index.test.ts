@@ -89,6 +89,11 @@ describe('xinzhi index — errors and options', () => {
     expect((await runCli(['index', '--data', F, '--id', 'province', '--period', 'year', '--indicators', 'rd_intensity:up'])).code).toBe(1);
     expect((await runCli(['index', '--data', F, '--id', 'province', '--period', 'year'])).code).toBe(1);
   });
+  it('same input → same bytes', async () => {
+    const a = await runCli([...base, '--shift', '0.0001', '--sensitivity', '10']);
+    const b = await runCli([...base, '--shift', '0.0001', '--sensitivity', '10']);
+    expect(a.stdout).toBe(b.stdout);
+  });
   it('other aggregators and weights run and give finite scores', async () => {
     for (const args of [['--aggregate', 'vikor'], ['--aggregate', 'rsr'], ['--weights', 'pca'], ['--weights', 'sd'], ['--weights', 'entropy+critic', '--combine', 'game'], ['--normalize', 'zscore', '--weights', 'equal'], ['--sensitivity', '20', '--seed', '7']]) {
       const res = await json(args);

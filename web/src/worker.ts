@@ -56,7 +56,7 @@ export type Request =
   | { id: number; type: 'load'; name: string; bytes: ArrayBuffer; sheet?: string; encoding?: string }
   | { id: number; type: 'pwt'; gz: ArrayBuffer }
   | { id: number; type: 'check'; roles: { id: string; period?: string; labels: string[]; variables: string[] } }
-  | { id: number; type: 'run'; yaml: string; framework?: { text: string; file: string } }
+  | { id: number; type: 'run'; yaml: string; framework?: { text: string; file: string }; groups?: { name: string; text: string } }
   | { id: number; type: 'bundle'; echarts: string; maps: Record<string, unknown> };
 
 let table: RawTable | undefined;
@@ -201,11 +201,10 @@ async function handle(msg: Request): Promise<void> {
       if (!table) throw new Error('no data loaded');
       // Re-read the table when the spec names another sheet or encoding than the loaded one.
       let t = table;
-      if (!tableIsPwt && lastLoad && spec.data.file !== 'pwt') {
+      if (spec.data.file === 'pwt' && !tableIsPwt) throw new DataError('no-pwt', 'the spec names the bundled PWT data, but another file is loaded', {}, 'open the PWT demo, or set data.file to the loaded file');
+      if (!tableIsPwt && lastLoad) {
         if ((spec.data.sheet ?? undefined) !== lastLoad.sheet || (spec.data.encoding ?? undefined) !== lastLoad.encoding || spec.data.file !== tableName) {
           t = (await parseBytes(spec.data.file, lastLoad.bytes, spec.data.sheet, spec.data.encoding)).t;
-        } else {
-          t = (await parseBytes(spec.data.file, lastLoad.bytes, spec.data.sheet, spec.data.encoding)).t; // fresh copy: fromTable may keep references
         }
       }
       const labels = [...new Set([...(spec.data.labels ?? []), ...(spec.data.name ? [spec.data.name] : [])])];
@@ -224,9 +223,23 @@ async function handle(msg: Request): Promise<void> {
           (framework as { source?: string }).source = `builtin:${name}`;
         }
       }
+      // Grouping lookup (data.groups), read as `xinzhi evaluate` reads it: key → label, null for empty cells.
+      let groups: Record<string, string | null> | undefined;
+      if (spec.data.groups && msg.groups && msg.groups.name === spec.data.groups.file) {
+        const g = spec.data.groups;
+        const gt = parseCsvBytes(new TextEncoder().encode(msg.groups.text), { file: g.file });
+        const kj = gt.header.indexOf(g.key);
+        const cj = gt.header.indexOf(g.column);
+        if (kj < 0 || cj < 0) throw new DataError('unknown-column', `no column "${kj < 0 ? g.key : g.column}" in the group table`, { file: g.file }, `columns are: ${gt.header.join(', ')}`);
+        groups = {};
+        gt.columns[kj].forEach((k, r) => {
+          if (k !== null) groups![String(k)] = gt.columns[cj][r] === null ? null : String(gt.columns[cj][r]);
+        });
+      }
       const results = await runEvaluation(parsed, {
         panel: loaded.panel,
         framework,
+        groups,
         onProgress: (step) => post({ id: msg.id, progress: { index: step.index, total: step.total, label: step.label } }),
       });
       for (const w of loaded.warnings) if (w.code !== 'missing-values') results.warnings.push({ ...w, code: `data:${w.code}` });

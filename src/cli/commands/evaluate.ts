@@ -114,28 +114,54 @@ export function writeBundleAtomic(dir: string, files: Map<string, Uint8Array>, f
   }
 }
 
-function progressReporter(ctx: CliContext, quiet: boolean): { onProgress: RunInputs['onProgress']; stop(): void } {
+interface Progress {
+  onProgress: RunInputs['onProgress'];
+  /** A step outside the run (writing the bundle). */
+  extra(label: string): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * A progress bar on stderr, only on a terminal outside CI, and only once the evaluation has run for more than a
+ * second (fast runs print nothing). Core steps report through onProgress; writing the bundle is one more step.
+ */
+function progressReporter(ctx: CliContext, quiet: boolean): Progress {
   const ci = ctx.env.CI === 'true' || ctx.env.CI === '1';
-  if (quiet || ci || !ctx.isTTY) return { onProgress: undefined, stop() {} };
-  // Shown only once the run has taken more than a second, so fast runs print nothing.
+  if (quiet || ci || !ctx.isTTY) return { onProgress: undefined, extra: async () => {}, stop() {} };
   const start = Date.now();
   let bar: cliProgress.SingleBar | undefined;
+  let total = 1;
+  let index = 0;
+  const show = async (label: string) => {
+    if (!bar && Date.now() - start > 1000) {
+      bar = new cliProgress.SingleBar(
+        { format: '  {bar} {value}/{total}  {step}', hideCursor: true, clearOnComplete: false, stopOnComplete: false, stream: process.stderr, fps: 5, barsize: 30 },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, index, { step: label });
+    }
+    if (bar) {
+      bar.setTotal(total);
+      bar.update(index, { step: label });
+      bar.render();
+    }
+    await new Promise((r) => setTimeout(r, 0));
+  };
   return {
     onProgress: async (step) => {
-      if (!bar && Date.now() - start > 1000) {
-        bar = new cliProgress.SingleBar(
-          { format: '  {bar} {value}/{total} {step}', hideCursor: true, clearOnComplete: true, stream: process.stderr, fps: 10 },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(step.total, step.index, { step: step.label.en });
-      }
-      bar?.update(step.index, { step: step.label.en });
-      bar?.render();
-      await new Promise((r) => setTimeout(r, 0));
+      total = step.total + 1; // + writing the bundle
+      index = step.index;
+      await show(step.label.en);
+    },
+    extra: async (label) => {
+      index = total - 1;
+      await show(label);
     },
     stop() {
-      bar?.update(bar.getTotal());
-      bar?.stop();
+      if (bar) {
+        bar.update(total, { step: 'done' });
+        bar.stop();
+      }
     },
   };
 }
@@ -203,17 +229,18 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
 
   const progress = progressReporter(ctx, opts.quiet ?? false);
   let results: EvaluationResults;
+  let files: Map<string, Uint8Array>;
   try {
     results = await runEvaluation(parsed, { panel: loaded.panel, groups, framework, coordinates: geo.coordinates, onProgress: progress.onProgress });
+    // Reading notes: missing-cell counts per column go to provenance.json (they describe the file, not the
+    // analysis); anything else (text columns, encoding guesses) is shown with the results too.
+    for (const w of loaded.warnings) if (w.code !== 'missing-values') results.warnings.push({ ...w, code: `data:${w.code}` });
+    await progress.extra('Writing the bundle');
+    files = await buildBundle(results, { echarts: readFileSync(require.resolve('echarts/dist/echarts.min.js'), 'utf8'), maps: geo.maps });
   } finally {
     progress.stop();
   }
-  // Reading notes: missing-cell counts per column go to provenance.json (they describe the file, not the
-  // analysis); anything else (text columns, encoding guesses) is shown with the results too.
-  for (const w of loaded.warnings) if (w.code !== 'missing-values') results.warnings.push({ ...w, code: `data:${w.code}` });
 
-  const echartsPath = require.resolve('echarts/dist/echarts.min.js');
-  const files = await buildBundle(results, { echarts: readFileSync(echartsPath, 'utf8'), maps: geo.maps });
   const finished = new Date();
   const provenance = {
     software: SOFTWARE,

@@ -152,7 +152,8 @@ export function addIndicatorOptions(cmd: Command, withFramework = true): Command
       .option('--indicators <list>', 'flat list instead of a framework: "col:+,col:-,col:[a,b]"');
   }
   return cmd
-    .option('--normalize <method>', 'minmax | zscore | vector', 'minmax')
+    .option('--normalize <method>', 'minmax | zscore | vector | none', 'minmax')
+    .option('--zscore-population', 'z-score with the population sd (÷n) instead of the sample sd')
     .option('--scope <scope>', 'normalisation and weights over all entity-periods (pooled) or per period, or basePeriod', 'pooled')
     .option('--base-period <year>', 'base period for --scope basePeriod (default: the first)')
     .option('--shift <A>', 'entropy shift: a constant A added to x′ inside p (e.g. 0.0001), epsilon:E, ratio or spssau (default none, 0·ln0 := 0)')
@@ -174,6 +175,7 @@ export function addIndicatorOptions(cmd: Command, withFramework = true): Command
 export function prepareOptionsFrom(o: Opts, ctx: CliContext) {
   return {
     normalize: oneOf(o.normalize, '--normalize', ['minmax', 'zscore', 'vector', 'none'] as const),
+    zscorePopulation: !!o.zscorePopulation,
     scope: oneOf(o.scope, '--scope', ['pooled', 'period', 'basePeriod'] as const),
     basePeriod: num(o.basePeriod, '--base-period'),
     constantPolicy: oneOf(o.constant, '--constant', ['error', 'drop', 'zero'] as const),

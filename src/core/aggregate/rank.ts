@@ -7,20 +7,38 @@ export function rankWithinGroups(values: Float64Array, groups?: RowGroups, ascen
   const N = values.length;
   const out = new Int32Array(N);
   const G = groups ? groups.nGroups : 1;
-  const members: number[][] = Array.from({ length: G }, () => []);
-  for (let r = 0; r < N; r++) if (!Number.isNaN(values[r])) members[groups ? groups.group[r] : 0].push(r);
-  for (const rows of members) {
-    rows.sort((a, b) => (ascending ? values[a] - values[b] : values[b] - values[a]) || a - b);
-    let rank = 0;
-    for (let k = 0; k < rows.length; k++) {
-      const v = values[rows[k]];
-      if (k === 0) rank = 1;
-      else {
-        const prev = values[rows[k - 1]];
-        if (Math.abs(v - prev) > 1e-12 * Math.max(1, Math.abs(prev))) rank = k + 1;
-      }
-      out[rows[k]] = rank;
+  const counts = new Int32Array(G);
+  for (let r = 0; r < N; r++) if (!Number.isNaN(values[r])) counts[groups ? groups.group[r] : 0]++;
+  // per group: native numeric sort of the values (no comparator), ranks of the sorted run, then each row
+  // finds its value by binary search — O(n log n) without sorting index arrays through a closure
+  const sorted = Array.from({ length: G }, (_, g) => new Float64Array(counts[g]));
+  const fill = new Int32Array(G);
+  const sign = ascending ? 1 : -1;
+  for (let r = 0; r < N; r++) {
+    const v = values[r];
+    if (Number.isNaN(v)) continue;
+    const g = groups ? groups.group[r] : 0;
+    sorted[g][fill[g]++] = sign * v; // ascending sort of sign·v = descending v unless ascending
+  }
+  const rankOf = sorted.map((s) => {
+    s.sort();
+    const rk = new Int32Array(s.length);
+    for (let k = 0; k < s.length; k++) {
+      if (k === 0) { rk[k] = 1; continue; }
+      const prev = s[k - 1];
+      rk[k] = Math.abs(s[k] - prev) > 1e-12 * Math.max(1, Math.abs(prev)) ? k + 1 : rk[k - 1];
     }
+    return rk;
+  });
+  for (let r = 0; r < N; r++) {
+    const v = values[r];
+    if (Number.isNaN(v)) continue;
+    const g = groups ? groups.group[r] : 0;
+    const s = sorted[g];
+    const key = sign * v;
+    let lo = 0, hi = s.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (s[mid] < key) lo = mid + 1; else hi = mid; }
+    out[r] = rankOf[g][lo];
   }
   return out;
 }

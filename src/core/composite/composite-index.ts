@@ -196,7 +196,9 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     });
   };
   if (perPeriodWeights) {
-    members.forEach((rows, g) => { if (rows.length) { runScores(byPeriod[g]!.weights, rows, score, true); weightsOfDims(byPeriod[g]!.weights, rows); } });
+    score.fill(NaN);
+    for (const d of dims) d.fill(NaN);
+    members.forEach((rows, g) => { const o = byPeriod[g]; if (rows.length && o) { runScores(o.weights, rows, score, true); weightsOfDims(o.weights, rows); } });
   } else {
     runScores(pooled!.weights, null, score, true);
     weightsOfDims(pooled!.weights, null);
@@ -218,6 +220,12 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
   const T = panel.periods.length;
   const missing = new Map(mat.incomplete.map((x) => [x.cell, x.missing]));
   let undefinedCount = 0;
+  const extraEntries = Object.entries(extra);
+  const dimensionValues = (r: number): Record<string, number | null> => {
+    const o: Record<string, number | null> = {};
+    for (let d = 0; d < nDim; d++) { const v = dims[d][r]; o[mat.dimensionKeys[d]] = Number.isFinite(v) ? v : null; }
+    return o;
+  };
   const rows: IndexRow[] = Array.from(mat.outputCells, (cell) => {
     const id = panel.ids[Math.floor(cell / T)];
     const period = panel.periods[cell % T];
@@ -232,15 +240,18 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
       id, period,
       score: ok ? sc : null,
       rank: ok ? rank[r] : null,
-      dimensions: Object.fromEntries(mat.dimensionKeys.map((k, d) => [k, Number.isFinite(dims[d][r]) ? dims[d][r] : null])),
+      dimensions: dimensionValues(r),
       status: ok ? (weightStatus === 'inconsistent' ? 'inconsistent' : 'ok') : 'undefined',
     };
-    if (!ok) row.reason = aggregate === 'topsis' ? 'D⁺ + D⁻ = 0 (the row equals both ideal points)' : 'score undefined';
-    for (const [k, v] of Object.entries(extra)) (row as unknown as Record<string, unknown>)[k] = Number.isFinite(v[r]) ? v[r] : null;
+    if (!ok && perPeriodWeights && !byPeriod[mat.groups.group[r]]) {
+      row.status = 'insufficient_data';
+      row.reason = 'the only complete entity of its period: per-period scope needs at least 2';
+    } else if (!ok) row.reason = aggregate === 'topsis' ? 'D⁺ + D⁻ = 0 (the row equals both ideal points)' : 'score undefined';
+    for (const [k, v] of extraEntries) (row as unknown as Record<string, unknown>)[k] = Number.isFinite(v[r]) ? v[r] : null;
     if (sens) { const f = (v: number) => (Number.isFinite(v) ? v : null); row.rankMedian = f(sens.rankMedian[r]); row.rankP05 = f(sens.rankP05[r]); row.rankP95 = f(sens.rankP95[r]); }
     return row;
   });
-  if (undefinedCount) warnings.push({ code: 'undefined-score', message: `${undefinedCount} score(s) undefined (null, status undefined)`, count: undefinedCount });
+  if (undefinedCount && rows.some((r) => r.status === 'undefined')) warnings.push({ code: 'undefined-score', message: `${undefinedCount} score(s) undefined (null, status undefined)`, count: undefinedCount });
 
   // ---- summary and card
   const dimOf = (j: number) => mat.dimensionKeys[mat.dimensionOf[j]];

@@ -34,8 +34,8 @@ export interface Prepared {
   pooled: WeightOutcome | null;
   /** per period (index = period index), when scope is 'period' */
   byPeriod: (WeightOutcome | null)[];
-  /** weights that apply to complete row r */
-  weightsOfRow: (r: number) => Float64Array;
+  /** weights that apply to complete row r (null: its period has too few rows for per-period weights) */
+  weightsOfRow: (r: number) => Float64Array | null;
   warnings: Warning[];
 }
 
@@ -67,7 +67,13 @@ export function prepareIndicators(panel: Panel, fw: Framework, options: PrepareO
   let pooled: WeightOutcome | null = null;
   const byPeriod: (WeightOutcome | null)[] = [];
   if (scope === 'period') {
-    for (const rows of groupRowMembers(mat.groups)) byPeriod.push(rows.length ? computeWeights(weightOptions, input(rows)) : null);
+    const thin: number[] = [];
+    groupRowMembers(mat.groups).forEach((rows, t) => {
+      // a period with fewer than 2 complete rows cannot be normalised or weighted on its own
+      if (rows.length === 1) thin.push(panel.periods[t]);
+      byPeriod.push(rows.length >= 2 ? computeWeights(weightOptions, input(rows)) : null);
+    });
+    if (thin.length) warnings.push({ code: 'thin-period', message: `period(s) ${thin.join(', ')} have a single complete entity: not computed with per-period scope (status insufficient_data)`, messageZh: '部分年份仅有 1 个完整样本，逐年口径下无法计算', count: thin.length });
     warnings.push({ code: 'period-scope', message: 'normalisation and weights per period: values are not comparable across periods', messageZh: '逐年标准化与赋权：不同年份不可比' });
   } else {
     pooled = computeWeights(weightOptions, input(null));
@@ -76,6 +82,6 @@ export function prepareIndicators(panel: Panel, fw: Framework, options: PrepareO
   if (mat.incomplete.length) {
     warnings.push({ code: 'insufficient-data', message: `${mat.incomplete.length} entity-period(s) have missing indicators and are not computed (status insufficient_data)`, messageZh: `${mat.incomplete.length} 个样本指标缺失`, count: mat.incomplete.length });
   }
-  const weightsOfRow = (r: number) => (pooled ? pooled.weights : byPeriod[mat.groups.group[r]]!.weights);
+  const weightsOfRow = (r: number) => (pooled ? pooled.weights : byPeriod[mat.groups.group[r]]?.weights ?? null);
   return { mat, nm, shift, weightOptions, exclude, baseGroup, pooled, byPeriod, weightsOfRow, warnings };
 }

@@ -68,8 +68,11 @@ export function computeWeights(options: WeightOptions, input: WeightInput): Weig
   const ex = input.exclude;
   switch (method) {
     case 'entropy': {
-      const z = shiftedSource(input.normalized, input.shift, input.raw, input.directions);
-      const e = entropyWeights(z, { exclude: ex, keys: input.keys });
+      // constant and ε shifts are affine and applied on the fly; ratio and spssau work on the raw data
+      const sh = input.shift;
+      const affine = sh.kind === 'constant' ? { offset: sh.value, scale: 1 } : sh.kind === 'epsilonRescale' ? { offset: sh.epsilon, scale: 1 - 2 * sh.epsilon } : null;
+      const z = affine || sh.kind === 'none' ? input.normalized : shiftedSource(input.normalized, sh, input.raw, input.directions);
+      const e = entropyWeights(z, { exclude: ex, keys: input.keys, ...(affine ?? {}) });
       return { weights: e.weights, details: { entropy: arr(e.entropy), divergence: arr(e.divergence), n: e.n, k: e.k, shift: shiftText(input.shift) }, warnings: [], status: 'ok' };
     }
     case 'critic': {

@@ -80,7 +80,11 @@ export function couplingCoordination(panel: Panel, options: CouplingCoordination
   else {
     const byG: number[][] = prep.byPeriod.map(() => []);
     for (let r = 0; r < N; r++) byG[mat.groups.group[r]].push(r);
-    byG.forEach((rows, t) => { if (rows.length) fill(localWeights(prep.byPeriod[t]!.weights, Int32Array.from(rows), panel.periods[t]), rows); });
+    byG.forEach((rows, t) => {
+      const o = prep.byPeriod[t];
+      if (rows.length && o) fill(localWeights(o.weights, Int32Array.from(rows), panel.periods[t]), rows);
+      else for (const r of rows) for (const u of U) u[r] = NaN; // single complete entity in a per-period run
+    });
   }
   const alpha = Array.isArray(options.alpha) ? options.alpha : options.alpha ? mat.dimensionKeys.map((k) => {
     const a = (options.alpha as Record<string, number>)[k];
@@ -105,6 +109,9 @@ export function couplingCoordination(panel: Panel, options: CouplingCoordination
     const r = mat.rowOfCell[cell];
     if (r < 0) {
       return { id, period, U: Object.fromEntries(mat.dimensionKeys.map((k) => [k, null])), C: null, T: null, D: null, grade: null, couplingGrade: null, status: 'insufficient_data' as Status, reason: `missing or non-finite: ${missing.get(cell)?.join(', ')}` };
+    }
+    if (Number.isNaN(cc.D[r])) {
+      return { id, period, U: Object.fromEntries(mat.dimensionKeys.map((k) => [k, null])), C: null, T: null, D: null, grade: null, couplingGrade: null, status: 'insufficient_data' as Status, reason: 'the only complete entity of its period: per-period scope needs at least 2' };
     }
     return {
       id, period,

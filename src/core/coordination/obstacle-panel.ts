@@ -62,13 +62,13 @@ export function obstacleAnalysis(panel: Panel, options: ObstacleAnalysisOptions)
     const period = panel.periods[cell % T];
     if (wanted && !wanted.has(period)) continue;
     const r = mat.rowOfCell[cell];
-    if (r < 0) {
-      const reason = `missing or non-finite: ${missing.get(cell)?.join(', ')}`;
+    const w = r < 0 ? null : prep.weightsOfRow(r);
+    if (r < 0 || !w) {
+      const reason = r < 0 ? `missing or non-finite: ${missing.get(cell)?.join(', ')}` : 'the only complete entity of its period: per-period scope needs at least 2';
       mat.keys.forEach((key, j) => rows.push({ id, period, level: 'indicator', indicator: key, dimension: mat.dimensionKeys[mat.dimensionOf[j]], obstacle: null, deviation: null, rank: null, status: 'insufficient_data', reason }));
       mat.dimensionKeys.forEach((d) => rows.push({ id, period, level: 'dimension', dimension: d, obstacle: null, rank: null, status: 'insufficient_data', reason }));
       continue;
     }
-    const w = prep.weightsOfRow(r);
     let s = 0;
     for (let j = 0; j < m; j++) { O[j] = w[j] * (1 - cols[j][r]); s += O[j]; }
     const ok = options.unscaled || s > 0;

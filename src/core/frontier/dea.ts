@@ -313,10 +313,15 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
     let j = 0;
     for (const k of group) {
       const o = obs[k];
-      const row: DeaRow = { id: o.id, ...(hasPeriod ? { period: o.period } : {}), status: 'optimal', slacks: null, targets: null, lambdas: null, peers: null };
+      // Field order as the CLI contract lists it: id, period, score fields, status, slacks, targets, lambdas, peers.
+      const row = { id: o.id, ...(hasPeriod ? { period: o.period } : {}) } as DeaRow;
+      if (model === 'additive') { row.objective = null; row.efficient = null; }
+      else if (model === 'ddf') { row.efficiency = null; row.beta = null; }
+      else if (model === 'nddf') row.beta = null;
+      else { row.efficiency = null; if (orientation === 'out' && model === 'radial') row.phi = null; }
+      Object.assign(row, { status: 'optimal', slacks: null, targets: null, lambdas: null, peers: null });
       if (!o.ok) {
         row.status = 'insufficient_data'; row.reason = 'missing value in an input or output';
-        if (model !== 'additive') row.efficiency = null;
         rows.push(row);
         continue;
       }
@@ -360,9 +365,6 @@ function fill(row: DeaRow, out: DmuOutcome, labels: string[], names: string[], m
   if (out.status !== 0) {
     row.reason = out.status === 1 ? 'the LP is infeasible (e.g. super-efficiency under VRS with no reference point dominating this DMU)'
       : out.status === 2 ? 'the LP is unbounded (e.g. all outputs zero under output orientation)' : 'numerical failure in the LP (iteration limit or singular basis)';
-    if (model === 'additive') { row.objective = null; row.efficient = null; } else row.efficiency = null;
-    if (model === 'radial' && orientation === 'out') row.phi = null;
-    if (model === 'ddf' || model === 'nddf') row.beta = null;
     return;
   }
   if (model === 'additive') {
@@ -371,8 +373,7 @@ function fill(row: DeaRow, out: DmuOutcome, labels: string[], names: string[], m
   } else if (model === 'ddf' || model === 'nddf') {
     const b = out.beta as number;
     row.beta = b;
-    row.efficiency = model === 'ddf' ? (direction === 'input' ? 1 - b : 1 / (1 + b)) : null;
-    if (model === 'nddf') { delete row.efficiency; }
+    if (model === 'ddf') row.efficiency = direction === 'input' ? 1 - b : 1 / (1 + b);
   } else {
     row.efficiency = out.efficiency;
     if (out.phi !== undefined) row.phi = out.phi;

@@ -207,8 +207,11 @@ export function efficientFrame(ref: RefData, rts: RtsKind, badEquality: boolean)
   }
   const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => score[b] - score[a] || a - b);
   lp.setPool([]);
+  const dominance = !(badEquality && h > 0);
   for (const j of order) {
     if (lp.inPool[j]) continue;
+    // Cheap screen: a pool point that dominates j (x_p ≤ x_j, y_p ≥ y_j, b_p ≤ b_j) represents it with λ_p = 1.
+    if (dominance && dominatedByPool(lp, D, d, m, s, j)) continue;
     for (let k = 0; k < d; k++) lp.b[k] = D[k + j * d];
     if (hasRts) lp.b[d] = 1;
     for (let guard = 0; guard <= n; guard++) {
@@ -254,3 +257,17 @@ export function buildRef(m: number, s: number, h: number, n: number, X: Float64A
 
 /** Below this many reference points the whole set is the pool (the frame search would not pay off). */
 export const FRAME_MIN_N = 150;
+
+function dominatedByPool(lp: DeaLp, D: Float64Array, d: number, m: number, s: number, j: number): boolean {
+  const oj = j * d;
+  for (let t = 0; t < lp.poolLen; t++) {
+    const op = lp.pool[t] * d;
+    let k = 0;
+    for (; k < d; k++) {
+      const isOut = k >= m && k < m + s;
+      if (isOut ? D[op + k] < D[oj + k] : D[op + k] > D[oj + k]) break;
+    }
+    if (k === d) return true;
+  }
+  return false;
+}

@@ -148,6 +148,9 @@ export function normalizeMatrix(raw: MatrixInput, directions: readonly Indicator
       if (method === 'vector' && mins[g] < 0) {
         throw new DataError('negative-value', `vector normalisation needs values ≥ 0; indicator "${key(j)}" has ${mins[g]}`, { column: key(j), period: gl(g) }, 'use --normalize minmax, or shift the indicator');
       }
+      // a period with a single row has no range: not an error here, its rows stay undefined (NaN) and the
+      // pipeline reports them as insufficient_data
+      if (n === 1 && scope === 'period') isConst = false;
       if (isConst && policy === 'error') {
         throw new DataError(
           'constant-indicator',

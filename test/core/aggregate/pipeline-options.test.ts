@@ -7,6 +7,8 @@ import { parseFramework } from '../../../src/core/framework/parse.js';
 import { ahpWeights } from '../../../src/core/weights/ahp.js';
 import { createPanel } from '../../../src/core/panel/panel.js';
 import { DataError, UsageError } from '../../../src/core/errors.js';
+import { couplingCoordination } from '../../../src/core/coordination/coupling-panel.js';
+import { obstacleAnalysis } from '../../../src/core/coordination/obstacle-panel.js';
 import { loadIndexPanel, fixtureFramework } from './index-fixture.js';
 
 const panel = loadIndexPanel();
@@ -92,6 +94,18 @@ describe('messy data', () => {
     }
     const res = compositeIndex(p, { framework: fw, constantPolicy: 'drop' });
     expect((res.summary.weights as { weight: number }[])[0].weight).toBe(0);
+  });
+  it('per-period scope: a period with a single complete entity is reported, not a crash', () => {
+    const p = mk([1, 2, NaN, 4, NaN, 6], [3, 2, 1, 5, 4, 2]);
+    const res = compositeIndex(p, { framework: fw, scope: 'period' });
+    const lone = res.rows.find((r) => r.id === 'a' && r.period === 1)!;
+    expect(lone).toMatchObject({ score: null, status: 'insufficient_data' });
+    expect(res.rows.filter((r) => r.period === 2).every((r) => r.status === 'ok')).toBe(true);
+    expect(res.warnings.some((w) => w.code === 'thin-period')).toBe(true);
+    const cc = couplingCoordination(p, { systems: parseFramework('framework: s\ndimensions:\n  - key: a\n    indicators: [{ key: x, direction: "+" }]\n  - key: b\n    indicators: [{ key: y, direction: "-" }]\n'), scope: 'period' });
+    expect(cc.rows.find((r) => r.id === 'a' && r.period === 1)!.status).toBe('insufficient_data');
+    const ob = obstacleAnalysis(p, { framework: fw, scope: 'period' });
+    expect(ob.rows.filter((r) => r.id === 'a' && r.period === 1).every((r) => r.status === 'insufficient_data')).toBe(true);
   });
   it('vector normalisation with a cost indicator and a weighted sum is refused', () => {
     expect(() => compositeIndex(mk([1, 2, 3, 4, 5, 6], [3, 2, 1, 5, 4, 2]), { framework: fw, normalize: 'vector' })).toThrow(UsageError);

@@ -215,3 +215,10 @@ test('the examples validate', () => {
     expect(() => parseSpec(text, f)).not.toThrow();
   }
 });
+
+test('the spec in docs/evaluation.md validates', () => {
+  const md = readFileSync(resolve(repoRoot, 'docs', 'evaluation.md'), 'utf8');
+  const block = [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('xinzhi: 1'));
+  expect(block).toBeDefined();
+  expect(() => parseSpec(block!, 'docs/evaluation.md')).not.toThrow();
+});

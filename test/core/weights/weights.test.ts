@@ -127,3 +127,15 @@ describe('combination', () => {
     expect(Array.from(combineWeights([a, a], { rule: 'game' }).weights)).toEqual(Array.from(a));
   });
 });
+
+describe('entropy shift applied on the fly', () => {
+  it('offset/scale options equal the entropy of the shifted matrix', () => {
+    fc.assert(fc.property(matrixArb, fc.double({ min: 1e-6, max: 0.1, noNaN: true }), (cols, A) => {
+      fc.pre(nonConstant(cols));
+      const xn = normalizeMatrix(cols.map((c) => Float64Array.from(c)), cols.map(() => '+'));
+      const a = entropyWeights(xn, { offset: A }).weights;
+      const b = entropyWeights(shiftedSource(xn, { kind: 'constant', value: A })).weights;
+      a.forEach((v, j) => expectClose(v, b[j], 1e-12, 1e-15, 'w'));
+    }), { numRuns: 100 });
+  });
+});

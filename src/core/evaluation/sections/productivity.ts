@@ -214,11 +214,14 @@ function malmquistTables(ctx: RunContext, summary: Record<string, unknown>): Tab
       section: 'malmquist',
       title: { en: 'Malmquist index by unit (geometric means over periods)', zh: '各单位 Malmquist 指数（跨期几何平均）' },
       columns: [col('id', 'Code', '代码', 'text'), col('name', 'Unit', '单位', 'text'), ...fields.map((f) => col(f, labels[f][0], labels[f][1]))],
-      rows: byId.map((r) => {
-        const row: Record<string, CellValue> = { id: r.id as string, name: names[r.id as string] ?? (r.id as string) };
-        for (const f of fields) row[f] = valueOf(r[f]);
-        return row;
-      }),
+      // Fastest TFP growth first; units without an index last (in id order).
+      rows: byId
+        .map((r) => {
+          const row: Record<string, CellValue> = { id: r.id as string, name: names[r.id as string] ?? (r.id as string) };
+          for (const f of fields) row[f] = valueOf(r[f]);
+          return row;
+        })
+        .sort((a, b) => ((b.tfpch as number | null) ?? -Infinity) - ((a.tfpch as number | null) ?? -Infinity) || (a.id! < b.id! ? -1 : 1)),
     },
   ];
 }

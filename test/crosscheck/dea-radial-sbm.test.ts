@@ -1,0 +1,117 @@
+// Independent cross-check (helper J): radial CCR/BCC with max-slack phase II, AP super-efficiency, SBM (Tone 2001),
+// SBM with undesirable outputs (Tone 2004) and super-SBM (Tone 2002) on the `more/` datasets, against references
+// computed by scripts/crosscheck/make_dea_refs.py (scipy HiGHS, formulations written from methods.md E1–E6).
+import { describe, it, expect } from 'vitest';
+import { dea } from '../../src/core/frontier/index.js';
+import { runCli } from '../helpers.js';
+import { refJson, deaData, morePath, Mismatches } from './util.js';
+
+const REL = 1e-6;
+
+function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function means(data: ReturnType<typeof deaData>, cols: string[]): number[] {
+  return cols.map((c) => data.columns[c].reduce((a, b) => a + b, 0) / data.columns[c].length);
+}
+
+for (const file of ['charnes1981_radial.json', 'airlines_radial.json']) {
+  const ref = refJson(file);
+  const data = deaData(ref.dataset);
+  const mx = means(data, ref.inputs), my = means(data, ref.outputs);
+  describe(`radial ${ref.dataset}`, () => {
+    for (const [key, c] of Object.entries<any>(ref.cases)) {
+      const [orientation, rts] = key.split('_') as ['in' | 'out', 'crs' | 'vrs'];
+      it(`${key}: efficiency and max-slack totals (scaled and raw objective)`, () => {
+        const mm = new Mismatches();
+        for (const slackObjective of ['scaled', 'raw'] as const) {
+          const res = dea(data, { inputs: ref.inputs, outputs: ref.outputs, orientation, rts, slackObjective });
+          const rows = byId(res.rows as any[]);
+          ref.ids.forEach((id: string, j: number) => {
+            const r = rows.get(id)!;
+            mm.close(r.efficiency, c.efficiency[j], REL, `${id} efficiency`);
+            if (orientation === 'out') mm.close(r.phi, 1 / c.efficiency[j], REL, `${id} phi`);
+            const sIn = ref.inputs.map((v: string) => r.slacks?.[v]);
+            const sOut = ref.outputs.map((v: string) => r.slacks?.[v]);
+            if (slackObjective === 'scaled') {
+              const tot = sIn.reduce((a: number, s: number, k: number) => a + s / mx[k], 0) + sOut.reduce((a: number, s: number, k: number) => a + s / my[k], 0);
+              mm.close(tot, c.slackSumScaled[j], 1e-5, `${id} Σslack (scaled)`, 1e-6);
+            } else {
+              const tot = [...sIn, ...sOut].reduce((a: number, s: number) => a + s, 0);
+              mm.close(tot, c.slackSumRaw[j], 1e-5, `${id} Σslack (raw units)`, 1e-6 * Math.max(...mx, ...my));
+            }
+          });
+        }
+        expect(mm.list, mm.report()).toEqual([]);
+      });
+      it(`${key}: Andersen–Petersen super-efficiency, infeasible VRS rows kept`, () => {
+        const res = dea(data, { inputs: ref.inputs, outputs: ref.outputs, orientation, rts, super: 'ap' });
+        const rows = byId(res.rows as any[]);
+        const mm = new Mismatches();
+        ref.ids.forEach((id: string, j: number) => {
+          const r = rows.get(id)!;
+          const e = c.superAP[j];
+          if (typeof e === 'number') mm.close(r.efficiency, e, REL, `${id} super`);
+          else if (r.efficiency !== null || r.status !== e.status) mm.push(`${id}: expected null/${e.status}, got ${r.efficiency}/${r.status}`);
+        });
+        expect(res.rows.length).toBe(ref.ids.length);
+        expect(mm.list, mm.report()).toEqual([]);
+      });
+    }
+  });
+}
+
+for (const file of ['airlines_sbm.json', 'hua_bian_sbm.json']) {
+  const ref = refJson(file);
+  const data = deaData(ref.dataset);
+  describe(`sbm ${ref.dataset}`, () => {
+    for (const [key, c] of Object.entries<any>(ref.cases)) {
+      const [orientation, rts] = key.split('_') as ['in' | 'out' | 'non', 'crs' | 'vrs'];
+      it(`${key}: SBM rho`, () => {
+        const res = dea(data, { inputs: ref.inputs, outputs: ref.outputs, undesirable: ref.undesirable.length ? ref.undesirable : undefined, model: 'sbm', orientation, rts });
+        const rows = byId(res.rows as any[]);
+        const mm = new Mismatches();
+        ref.ids.forEach((id: string, j: number) => mm.close(rows.get(id)!.efficiency, c.rho[j], REL, `${id} rho`));
+        expect(mm.list, mm.report()).toEqual([]);
+      });
+      if (c.superDelta) {
+        it(`${key}: super-SBM delta and composite`, () => {
+          const mm = new Mismatches();
+          for (const superScore of ['delta', 'composite'] as const) {
+            const res = dea(data, { inputs: ref.inputs, outputs: ref.outputs, model: 'sbm', orientation, rts, super: true, superScore });
+            const rows = byId(res.rows as any[]);
+            ref.ids.forEach((id: string, j: number) => {
+              const exp = superScore === 'delta' ? c.superDelta[j] : c.superComposite[j];
+              if (typeof exp === 'number') mm.close(rows.get(id)!.efficiency, exp, REL, `${id} ${superScore}`);
+            });
+          }
+          expect(mm.list, mm.report()).toEqual([]);
+        });
+      }
+    }
+  });
+}
+
+describe('CLI --format json agrees with the references', () => {
+  it('charnes1981 BCC output orientation', async () => {
+    const ref = refJson('charnes1981_radial.json');
+    const run = await runCli(['dea', '--data', morePath('charnes1981.csv'), '--id', 'DMU', '--inputs', ref.inputs.join(','),
+      '--outputs', ref.outputs.join(','), '--rts', 'vrs', '--orientation', 'out', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = byId(JSON.parse(run.stdout).rows);
+    const mm = new Mismatches();
+    ref.ids.forEach((id: string, j: number) => mm.close((rows.get(id) as any).efficiency, ref.cases.out_vrs.efficiency[j], REL, id));
+    expect(mm.list, mm.report()).toEqual([]);
+  });
+  it('hua_bian SBM with an undesirable output, VRS', async () => {
+    const ref = refJson('hua_bian_sbm.json');
+    const run = await runCli(['dea', '--data', morePath('hua_bian_2007.csv'), '--id', 'DMU', '--inputs', ref.inputs.join(','),
+      '--outputs', ref.outputs.join(','), '--undesirable', ref.undesirable.join(','), '--model', 'sbm', '--rts', 'vrs', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = byId(JSON.parse(run.stdout).rows);
+    const mm = new Mismatches();
+    ref.ids.forEach((id: string, j: number) => mm.close((rows.get(id) as any).efficiency, ref.cases.non_vrs.rho[j], REL, id));
+    expect(mm.list, mm.report()).toEqual([]);
+  });
+});

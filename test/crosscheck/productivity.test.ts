@@ -1,0 +1,116 @@
+// Independent cross-check (helper J): Malmquist (FGNZ, CRS distances, in/out; Benchmarking all-VRS distances) on
+// usagri and rice_prod_phil; DDF/NDDF per period and ML/GML/Luenberger on gtfpch_example_ddf. References from
+// scripts/crosscheck/make_prod_refs.py (scipy HiGHS, formulations restated from methods.md E7, E8, F2–F6).
+import { describe, it, expect } from 'vitest';
+import { createPanel } from '../../src/core/panel/panel.js';
+import { malmquist } from '../../src/core/productivity/index.js';
+import { dea } from '../../src/core/frontier/index.js';
+import { runCli } from '../helpers.js';
+import { refJson, readMore, morePath, Mismatches } from './util.js';
+
+const REL = 1e-6;
+
+function loadPanel(file: string, idCol: string, perCol: string) {
+  const { head, rows } = readMore(file);
+  const ki = head.indexOf(idCol), kp = head.indexOf(perCol);
+  const entity = rows.map((r) => r[ki]);
+  const period = rows.map((r) => Number(r[kp]));
+  const values: Record<string, Float64Array> = {};
+  head.forEach((h, k) => { if (k !== ki && k !== kp) values[h] = Float64Array.from(rows, (r) => Number(r[k])); });
+  return createPanel({ ids: [...new Set(entity)], periods: [...new Set(period)], entity, period, values });
+}
+
+const key = (r: any) => `${r.id}|${r.from}|${r.to}`;
+
+function compareRows(got: any[], exp: any[], fields: string[], what: string, tol = REL): Mismatches {
+  const mm = new Mismatches();
+  const g = new Map(got.map((r) => [key(r), r]));
+  if (got.length !== exp.length) mm.push(`${what}: ${got.length} rows, expected ${exp.length}`);
+  for (const e of exp) {
+    const r = g.get(key(e));
+    if (!r) { mm.push(`${what} ${key(e)}: missing`); continue; }
+    for (const f of fields) {
+      if (!(f in e)) continue;
+      if (e[f] === null) { if (r[f] !== null && r[f] !== undefined) mm.push(`${what} ${key(e)} ${f}: expected null, got ${r[f]} (${r.status})`); }
+      else mm.close(r[f], e[f], tol, `${what} ${key(e)} ${f}`, 1e-9);
+    }
+  }
+  return mm;
+}
+
+for (const [file, idc, perc] of [['usagri_malmquist.json', 'DMU', 'Period'], ['rice_malmquist.json', 'FMERCODE', 'YEARDUM']] as const) {
+  const ref = refJson(file);
+  const panel = loadPanel(ref.dataset, idc, perc);
+  describe(`Malmquist ${ref.dataset}`, () => {
+    for (const orientation of ['in', 'out'] as const) {
+      it(`${orientation}: FGNZ (CRS distances, VRS split pech·sech)`, () => {
+        const res = malmquist(panel, { inputs: ref.inputs, outputs: ref.outputs, orientation, rts: 'vrs' });
+        const mm = compareRows(res.rows as any[], ref.cases[`${orientation}_fgnz`], ['tfpch', 'effch', 'techch', 'pech', 'sech'], orientation);
+        expect(mm.list, mm.report()).toEqual([]);
+      });
+      it(`${orientation}: CRS only`, () => {
+        const res = malmquist(panel, { inputs: ref.inputs, outputs: ref.outputs, orientation, rts: 'crs' });
+        const mm = compareRows(res.rows as any[], ref.cases[`${orientation}_fgnz`], ['tfpch', 'effch', 'techch'], orientation);
+        expect(mm.list, mm.report()).toEqual([]);
+      });
+      it(`${orientation}: Benchmarking malmq convention (all distances VRS, infeasible → null)`, () => {
+        const res = malmquist(panel, { inputs: ref.inputs, outputs: ref.outputs, orientation, rts: 'vrs', distanceRts: 'vrs' });
+        const mm = compareRows(res.rows as any[], ref.cases[`${orientation}_vrsDistances`], ['tfpch', 'effch', 'techch'], orientation);
+        expect(mm.list, mm.report()).toEqual([]);
+      });
+    }
+  });
+}
+
+describe('Malmquist usagri through the CLI (--format json)', () => {
+  it('input orientation, rts vrs', async () => {
+    const ref = refJson('usagri_malmquist.json');
+    const run = await runCli(['malmquist', '--data', morePath('usagri.csv'), '--id', 'DMU', '--period', 'Period', '--inputs', ref.inputs.join(','),
+      '--outputs', ref.outputs.join(','), '--rts', 'vrs', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const mm = compareRows(JSON.parse(run.stdout).rows, ref.cases.in_fgnz, ['tfpch', 'effch', 'techch', 'pech', 'sech'], 'cli');
+    expect(mm.list, mm.report()).toEqual([]);
+  });
+});
+
+const g = refJson('gtfpch_ddf_green.json');
+const gPanel = loadPanel(g.dataset, 'id', 't');
+
+describe('DDF / NDDF per period on gtfpch_example_ddf', () => {
+  for (const [k, beta] of Object.entries<any>(g.ddf)) {
+    const [measure, direction, rts] = k.split('_');
+    it(k, () => {
+      const res = dea(gPanel as any, { inputs: g.inputs, outputs: g.outputs, undesirable: g.undesirable, model: measure === 'radial' ? 'ddf' : 'nddf', direction: direction as any, rts: rts as any });
+      const rows = new Map((res.rows as any[]).map((r) => [`${r.id}|${r.period}`, r]));
+      const mm = new Mismatches();
+      g.periods.forEach((p: number, t: number) => g.ids.forEach((id: string, o: number) => {
+        const r = rows.get(`${id}|${p}`);
+        mm.close(r?.beta, beta[t][o], REL, `${id} ${p} beta`, 1e-8);
+        if (measure === 'radial' && r && typeof r.beta === 'number') mm.close(r.efficiency, 1 / (1 + beta[t][o]), REL, `${id} ${p} efficiency`, 1e-8);
+      }));
+      expect(mm.list, mm.report()).toEqual([]);
+    });
+  }
+});
+
+describe('ML / GML / Luenberger on gtfpch_example_ddf (CRS)', () => {
+  for (const [k, idx] of Object.entries<any>(g.indices)) {
+    const [measure, direction] = k.split('_');
+    for (const index of ['ml', 'gml', 'luenberger'] as const) {
+      if (measure === 'nddf' && index !== 'luenberger') continue; // NDDF is offered for Luenberger only
+      it(`${index} ${measure} ${direction}`, () => {
+        const res = malmquist(gPanel, { inputs: g.inputs, outputs: g.outputs, undesirable: g.undesirable, index, direction: direction as any, measure: measure as any, rts: 'crs' });
+        const fields = index === 'luenberger' ? ['ltfp', 'lec', 'ltc'] : ['tfpch', 'effch', 'techch'];
+        const mm = compareRows(res.rows as any[], idx[index], fields, `${index}`);
+        expect(mm.list, mm.report()).toEqual([]);
+      });
+    }
+  }
+  it('GML through the CLI', async () => {
+    const run = await runCli(['malmquist', '--data', morePath(g.dataset), '--id', 'id', '--period', 't', '--inputs', g.inputs.join(','),
+      '--outputs', g.outputs.join(','), '--undesirable', g.undesirable.join(','), '--index', 'gml', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const mm = compareRows(JSON.parse(run.stdout).rows, g.indices.radial_green.gml, ['tfpch', 'effch', 'techch'], 'cli gml');
+    expect(mm.list, mm.report()).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+// The workbench's choices → spec YAML and custom framework YAML: what it writes is a valid spec (parseSpec),
+// names the roles as given, and the framework parses with the directions and dimensions chosen.
+import { describe, expect, test } from 'vitest';
+import { buildSpec, customFrameworkYaml, specYaml, type Choices } from '../../web/src/spec-build.js';
+import { parseSpec } from '../../src/core/evaluation/validate.js';
+import { parseFramework } from '../../src/core/framework/parse.js';
+
+const base: Choices = {
+  dataFile: 'provinces.csv',
+  lang: 'zh',
+  roles: { 省份: 'id', 年份: 'period', 地区: 'group', 研发强度: 'indicator', 能耗强度: 'indicator', gdp: 'indicator', k: 'input', y: 'output', note: 'ignore' },
+  directions: { 能耗强度: '-' },
+  dimensions: { 研发强度: '创新', 能耗强度: '绿色', gdp: '创新' },
+  framework: 'custom',
+  normalize: 'minmax',
+  weights: 'entropy',
+  aggregate: 'topsis',
+  analyses: { disparity: 'dagum', kde: true, moran: true, malmquist: true },
+  weightsSource: 'knn:4',
+};
+
+describe('spec builder', () => {
+  test('a valid spec with the roles, index choices and analyses', () => {
+    const spec = buildSpec(base);
+    const parsed = parseSpec(specYaml(spec), 'spec.yaml');
+    expect(parsed.spec.data).toEqual({ file: 'provinces.csv', id: '省份', period: '年份', labels: ['地区'] });
+    expect(parsed.spec.index).toEqual({ framework: 'framework.yaml', normalize: 'minmax', weights: 'entropy', aggregate: 'topsis' });
+    expect(parsed.spec.analyses?.disparity).toEqual({ of: 'index', group: '地区', method: 'dagum' });
+    expect(parsed.spec.analyses?.kde).toEqual({ of: 'index' });
+    expect(parsed.spec.analyses?.moran).toEqual({ of: 'index', weights: 'knn:4' });
+    expect(parsed.spec.tfp?.malmquist).toMatchObject({ inputs: ['k'], outputs: ['y'] });
+    expect(parsed.spec.output?.language).toBe('zh');
+  });
+
+  test('the custom framework keeps dimensions, directions and columns; keys are identifiers', () => {
+    const fw = parseFramework(customFrameworkYaml(base)!, { file: 'framework.yaml' });
+    expect(fw.dimensions.map((d) => d.label.zh)).toEqual(['创新', '绿色']);
+    const inds = fw.dimensions.flatMap((d) => d.indicators ?? []);
+    expect(inds.map((i) => i.column)).toEqual(['研发强度', 'gdp', '能耗强度']);
+    expect(inds.map((i) => i.key)).toEqual(['x1', 'gdp', 'x3']);
+    expect(JSON.stringify(inds.find((i) => i.column === '能耗强度'))).toContain('-');
+  });
+
+  test('no group column: no disparity block; no index: no analyses of the index', () => {
+    const noGroup = buildSpec({ ...base, roles: { ...base.roles, 地区: 'ignore' } });
+    expect(noGroup.analyses?.disparity).toBeUndefined();
+    const noIndex = buildSpec({ ...base, framework: 'none' });
+    expect(noIndex.index).toBeUndefined();
+    expect(noIndex.analyses).toBeUndefined();
+    expect(customFrameworkYaml({ ...base, roles: { 省份: 'id' } })).toBeUndefined();
+  });
+});
