@@ -47,7 +47,7 @@ try {
   const p = spawnSync(py, [join(here, 'entropy_topsis.py'), dataFile, String(N), String(M), pyOut], { stdio: 'inherit' });
   if (p.status === 0 && existsSync(pyOut)) numpy = JSON.parse(readFileSync(pyOut, 'utf8'));
   else console.log(`numpy side not run (${py}: exit ${p.status}); set PYTHON to a python3 with numpy`);
-  const mb = (b) => (b / 1048576).toFixed(0) + ' MB';
+  const mb = (b) => (b / 1048576).toFixed(0) + ' MiB';
   console.log(`\npooled entropy + TOPSIS, N = ${N.toLocaleString('en')} entity-periods × ${M} indicators (data ${mb(N * M * 8)})`);
   console.log(`node ${node.node}: best ${node.best.toFixed(3)} s (runs ${node.seconds.map((s) => s.toFixed(3)).join(', ')}), peak RSS ${mb(node.peakRss)} = ${node.peakOverData.toFixed(2)}× data (start ${mb(node.baseRss)}, computing adds ${mb(node.computeExtraBytes)})`);
   console.log(`node, full compositeIndex with ${node.pipelineRows.toLocaleString('en')} result rows (pooled min–max TOPSIS): ${node.pipelineSeconds.toFixed(3)} s, peak RSS ${mb(node.pipelinePeakRss)}`);

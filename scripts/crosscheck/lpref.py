@@ -144,27 +144,41 @@ def sbm(X, Y, o, orient, rts, B=None):
     return st, (1.0 - v) if orient == 'in' else 1.0 / (1.0 + v)
 
 
-def super_sbm(X, Y, o, rts):
-    """Tone 2002 non-oriented super-SBM δ* via the LP of methods.md E6 (reference set excludes o)."""
+def super_sbm(X, Y, o, rts, orient='non'):
+    """Tone 2002 super-SBM δ* via the LP of methods.md E6 (reference set excludes o). Oriented forms (deaR
+    model_sbmsupereff): 'in' fixes Ỹ = t·y_o, t = 1 and minimises (1/m)ΣX̃/x_o; 'out' fixes X̃ = t·x_o, t = 1,
+    maximises (1/s)ΣỸ/y_o and reports δ = 1/max."""
     m, s, n = X.shape[0], Y.shape[0], X.shape[1]
     ref = [j for j in range(n) if j != o]
     R = len(ref)
     xo, yo = X[:, o], Y[:, o]
     # vars: Λ (R), t, X̃ (m), Ỹ (s)
     nv = R + 1 + m + s
-    c = np.zeros(nv); c[R + 1:R + 1 + m] = 1.0 / (m * xo)
-    A_eq = [np.r_[np.zeros(R + 1 + m), 1.0 / (s * yo)]]; b_eq = [1.0]
-    A_ub, b_ub = [], []
-    for i in range(m):  # ΣΛx − X̃ ≤ 0 ; t x_o − X̃ ≤ 0
+    c = np.zeros(nv)
+    A_ub, b_ub, A_eq, b_eq = [], [], [], []
+    if orient == 'non':
+        c[R + 1:R + 1 + m] = 1.0 / (m * xo)
+        A_eq.append(np.r_[np.zeros(R + 1 + m), 1.0 / (s * yo)]); b_eq.append(1.0)
+    else:
+        A_eq.append(np.r_[np.zeros(R), 1.0, np.zeros(m + s)]); b_eq.append(1.0)
+        if orient == 'in':
+            c[R + 1:R + 1 + m] = 1.0 / (m * xo)
+        else:
+            c[R + 1 + m:] = -1.0 / (s * yo)
+    for i in range(m):  # ΣΛx − X̃ ≤ 0 ; t x_o − X̃ ≤ 0 (= for out)
         row = np.zeros(nv); row[:R] = X[i, ref]; row[R + 1 + i] = -1.0; A_ub.append(row); b_ub.append(0.0)
-        row = np.zeros(nv); row[R] = xo[i]; row[R + 1 + i] = -1.0; A_ub.append(row); b_ub.append(0.0)
-    for r in range(s):  # Ỹ − ΣΛy ≤ 0 ; Ỹ − t y_o ≤ 0
+        row = np.zeros(nv); row[R] = xo[i]; row[R + 1 + i] = -1.0
+        (A_eq if orient == 'out' else A_ub).append(row); (b_eq if orient == 'out' else b_ub).append(0.0)
+    for r in range(s):  # Ỹ − ΣΛy ≤ 0 ; Ỹ − t y_o ≤ 0 (= for in)
         row = np.zeros(nv); row[:R] = -Y[r, ref]; row[R + 1 + m + r] = 1.0; A_ub.append(row); b_ub.append(0.0)
-        row = np.zeros(nv); row[R] = -yo[r]; row[R + 1 + m + r] = 1.0; A_ub.append(row); b_ub.append(0.0)
+        row = np.zeros(nv); row[R] = -yo[r]; row[R + 1 + m + r] = 1.0
+        (A_eq if orient == 'in' else A_ub).append(row); (b_eq if orient == 'in' else b_ub).append(0.0)
     if rts == 'vrs':
         row = np.zeros(nv); row[:R] = 1.0; row[R] = -1.0; A_eq.append(row); b_eq.append(0.0)
     st, res = lp(c, np.array(A_ub), np.array(b_ub), np.array(A_eq), np.array(b_eq), [(0, None)] * nv)
-    return st, (float(res.fun) if st == 'optimal' else None)
+    if st != 'optimal':
+        return st, None
+    return st, (float(res.fun) if orient != 'out' else 1.0 / float(-res.fun))
 
 
 # ---------------------------------------------------------------- DDF (E7) and NDDF (E8)

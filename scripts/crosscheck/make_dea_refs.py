@@ -48,6 +48,10 @@ def radial_ref(name, inputs, outputs):
 
 def sbm_ref(name, inputs, outputs, bads=()):
     ids, X0, Y0, B0 = load(name, inputs, outputs, bads)
+    # Zero outputs (Tone 2001 case 2, as deaR): y_r = 0 → (min positive y_r)/100 for every DMU before the LPs
+    for r in range(Y0.shape[0]):
+        if (Y0[r] == 0).any():
+            Y0[r, Y0[r] == 0] = Y0[r, Y0[r] > 0].min() / 100
     X, _ = scale(X0); Y, _ = scale(Y0); B = scale(B0)[0] if bads else None
     n = len(ids)
     out = {'dataset': name, 'inputs': inputs, 'outputs': outputs, 'undesirable': list(bads), 'ids': ids, 'cases': {}}
@@ -59,10 +63,10 @@ def sbm_ref(name, inputs, outputs, bads=()):
                 st, r = sbm(X, Y, o, orient, rts, B)
                 rho.append(r if st == 'optimal' else {'status': st})
             case = {'rho': rho}
-            if orient == 'non' and not bads:
+            if not bads:
                 delta = []
                 for o in range(n):
-                    st, d = super_sbm(X, Y, o, rts)
+                    st, d = super_sbm(X, Y, o, rts, orient)
                     delta.append(d if st == 'optimal' else {'status': st})
                 case['superDelta'] = delta
                 case['superComposite'] = [r * d if isinstance(d, float) else None for r, d in zip(rho, delta)]
@@ -76,3 +80,26 @@ if __name__ == '__main__':
     dump('airlines_sbm.json', sbm_ref('airlines.csv', ['Lab', 'Fuel', 'Matl', 'Cap'], ['Pass', 'Cargo']))
     dump('hua_bian_sbm.json', sbm_ref('hua_bian_2007.csv', ['D-Input1', 'D-Input2'], ['D-Output1', 'D-Output2'],
                                       ['UD-Output1']))
+    dump('doyle_green_sbm.json', sbm_ref('doyle_green_1994.csv', ['Salaries', 'Other_expenses'],
+                                         ['Undergraduates', 'Postgraduates', 'Research_income', 'Publications']))
+
+
+def translated_ref():
+    """deaR model_basic(orientation 'oo', rts 'vrs', vtrans_o = 1500) on Hua_Bian_2007 (Seiford & Zhu 2002):
+    b' = 1500 − b is used as an ordinary output; also the default 'max + 1' translation. BCC output orientation is
+    not translation invariant in outputs, so the two differ."""
+    ids, X0, Y0, B0 = load('hua_bian_2007.csv', ['D-Input1', 'D-Input2'], ['D-Output1', 'D-Output2'], ['UD-Output1'])
+    out = {'dataset': 'hua_bian_2007.csv', 'ids': ids, 'maxBad': float(B0.max()), 'cases': {}}
+    for label, w in (('vtrans1500', 1500.0), ('maxPlus1', float(B0.max()) + 1.0)):
+        Yt = np.vstack([Y0, w - B0])
+        X, _ = scale(X0); Y, _ = scale(Yt)
+        phi = []
+        for o in range(len(ids)):
+            st, p = radial(X, Y, o, 'out', 'vrs', list(range(len(ids))))
+            phi.append(p)
+        out['cases'][label] = {'translation': w, 'phi': phi}
+    return out
+
+
+if __name__ == '__main__':
+    dump('hua_bian_translated.json', translated_ref())

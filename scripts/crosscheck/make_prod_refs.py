@@ -108,11 +108,13 @@ def green_ref():
                                                               for o in range(len(ids))] for t in range(len(pers))]
     for direction in ('green', 'graph'):
         for measure in ('radial', 'nddf'):
-            rts = 'crs'
-            D = lambda a, b, o: ddf_dist(Vs, inputs, outputs, bads, a, b, o, direction, rts, measure)
-            ml, gml, lu = [], [], []
-            for o, i in enumerate(ids):
-                d00, d01, d10, d11 = D([0], 0, o), D([0], 1, o), D([1], 0, o), D([1], 1, o)
+          for rts in ('crs', 'vrs'):
+            for frontier in ('contemporaneous', 'sequential'):
+              D = lambda a, b, o: ddf_dist(Vs, inputs, outputs, bads, a, b, o, direction, rts, measure)
+              T1 = [1] if frontier == 'contemporaneous' else [0, 1]
+              ml, gml, lu = [], [], []
+              for o, i in enumerate(ids):
+                d00, d01, d10, d11 = D([0], 0, o), D([0], 1, o), D(T1, 0, o), D(T1, 1, o)
                 dg0, dg1 = D([0, 1], 0, o), D([0, 1], 1, o)
                 base = {'id': i, 'from': pers[0], 'to': pers[1]}
                 if None in (d00, d01, d10, d11):
@@ -122,14 +124,19 @@ def green_ref():
                     ml.append({**base, 'tfpch': M, 'effch': ec, 'techch': M / ec})
                     L = 0.5 * ((d10 - d11) + (d00 - d01)); lec = d00 - d11
                     lu.append({**base, 'ltfp': L, 'lec': lec, 'ltc': L - lec})
-                G = (1 + dg0) / (1 + dg1); ec = (1 + d00) / (1 + d11)
-                gml.append({**base, 'tfpch': G, 'effch': ec, 'techch': G / ec})
-            out['indices'][f'{measure}_{direction}'] = {'ml': ml, 'gml': gml, 'luenberger': lu}
+                if None in (dg0, dg1, d00, d11):
+                    gml.append({**base, 'tfpch': None})
+                else:
+                    G = (1 + dg0) / (1 + dg1); ec = (1 + d00) / (1 + d11)
+                    gml.append({**base, 'tfpch': G, 'effch': ec, 'techch': G / ec})
+              out['indices'][f'{measure}_{direction}_{rts}_{frontier}'] = {'ml': ml, 'gml': gml, 'luenberger': lu}
     return out
 
 
 if __name__ == '__main__':
     dump('gtfpch_ddf_green.json', green_ref())
+    import sys
+    if 'green' in sys.argv: sys.exit(0)
     dump('usagri_malmquist.json', malmquist_ref('usagri.csv', 'DMU', 'Period',
                                                 ['q.capital', 'q.land', 'q.labor', 'q.materials'],
                                                 ['q.livestock', 'q.crop', 'q.other']))

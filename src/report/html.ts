@@ -177,11 +177,18 @@ export function reportHtml(results: EvaluationResults, opts: HtmlOptions): HtmlR
       return parts.join('\n');
     })
     .join('\n');
-  const warnings = results.warnings.length
-    ? `<section id="warnings"><h2>${esc(T.warnings[lang])}</h2><ul>${results.warnings
-        .map((w) => `<li class="warn">${esc(lang === 'zh' && w.messageZh ? w.messageZh : w.message)}</li>`)
-        .join('')}</ul></section>`
-    : '';
+  // Repeated warnings of one kind (one per period, say) are shown twice and counted; results.json has them all.
+  const byCode = new Map<string, typeof results.warnings>();
+  for (const w of results.warnings) {
+    if (!byCode.has(w.code)) byCode.set(w.code, []);
+    byCode.get(w.code)!.push(w);
+  }
+  const warnItems = [...byCode.values()].flatMap((ws) => {
+    const shown = ws.slice(0, 2).map((w) => `<li class="warn">${esc(lang === 'zh' && w.messageZh ? w.messageZh : w.message)}</li>`);
+    if (ws.length > 2) shown.push(`<li class="warn">${esc(T.moreWarnings[lang](ws.length - 2))}</li>`);
+    return shown;
+  });
+  const warnings = warnItems.length ? `<section id="warnings"><h2>${esc(T.warnings[lang])}</h2><ul>${warnItems.join('')}</ul></section>` : '';
   const sample = `${results.data.ids.length} ${T.units[lang]} · ${results.data.periods[0]}–${results.data.periods[results.data.periods.length - 1]}`;
   const refs = charts.map((c) => ({ id: c.id, refs: c.refs }));
   const html = `<!DOCTYPE html>

@@ -181,7 +181,7 @@ export function createWorkbenchServer(opts: ServerOptions, bound: { host: string
     const root = resolve(opts.webRoot);
     if (!existsSync(join(root, 'index.html'))) {
       const msg = `The xinzhi web app is not built in this installation (looked for ${join(root, 'index.html')}).\n` +
-        'Build it with `npm run build:web` in the xinzhi folder, then restart `xinzhi serve`. The JSON API under /api/ works without it.\n';
+        'Build it in the xinzhi folder with `npx vite build --config web/vite.config.ts` (npm run build:web where that script exists), then reload this page. The JSON API under /api/ works without it.\n';
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(msg);
       return;

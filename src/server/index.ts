@@ -12,7 +12,7 @@ export { Workspace, WorkspaceError, type DatasetMeta, type SpecRecord, type RunM
 
 /** The package root: same relative place from src/server and dist/server. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** Where `npm run build:web` writes the app. */
+/** Where `vite build --config web/vite.config.ts` writes the app. */
 export const WEB_ROOT = join(PACKAGE_ROOT, 'dist', 'web');
 
 export interface StartOptions {

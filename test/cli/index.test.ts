@@ -1,6 +1,9 @@
 // xinzhi index through the CLI (--format json): entropy, CRITIC, CV-weighted, TOPSIS, GRA fixtures at 1e-9
 // relative; errors; the PWT demo framework.
 import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli, expectClose, sharedPath, readJson } from '../helpers.js';
 
 const F = sharedPath('fixtures', 'index', 'data', 'index_panel.csv');
@@ -84,6 +87,18 @@ describe('xinzhi index — errors and options', () => {
     const r = await runCli(['index', '--data', F, '--id', 'province', '--period', 'year', '--indicators', 'nope:+,rd_intensity:+', '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nope/);
+  });
+  it('framework file: a bad direction is a data error naming file and line; a good file runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xinzhi-fw-'));
+    const good = 'framework: t\ndimensions:\n  - key: tech\n    indicators:\n      - { key: rd_intensity, direction: "+" }\n      - { key: ei_papers, direction: "+" }\n  - key: agri\n    indicators:\n      - { key: pesticide_use, direction: "-" }\n';
+    writeFileSync(join(dir, 'good.yaml'), good);
+    writeFileSync(join(dir, 'bad.yaml'), good.replace('direction: "-"', 'direction: down'));
+    const bad = await runCli(['index', '--data', F, '--id', 'province', '--period', 'year', '--framework', 'bad.yaml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yaml, row 9/);
+    const ok = await runCli(['index', '--data', F, '--id', 'province', '--period', 'year', '--framework', 'good.yaml', '--format', 'json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(ok.stdout).rows[0].dimensions)).toEqual(['tech', 'agri']);
   });
   it('bad direction and missing indicators → usage error (exit 1)', async () => {
     expect((await runCli(['index', '--data', F, '--id', 'province', '--period', 'year', '--indicators', 'rd_intensity:up'])).code).toBe(1);

@@ -11,6 +11,7 @@ import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { serveCommand } from '../../src/cli/commands/serve.js';
 import { UsageError } from '../../src/core/errors.js';
+import { runCli } from '../helpers.js';
 
 let srv: RunningServer;
 let base: string;
@@ -150,7 +151,7 @@ describe('guards and the app', () => {
   test('without a built app the page says how to build it; the API reports web: false', async () => {
     const r = await fetch(`${base}/`);
     expect(r.status).toBe(503);
-    expect(await r.text()).toContain('npm run build:web');
+    expect(await r.text()).toContain('vite build --config web/vite.config.ts');
     expect((await j(await fetch(`${base}/api/info`))).body.web).toBe(false);
   });
 
@@ -171,6 +172,15 @@ describe('guards and the app', () => {
     } finally {
       await s2.close();
     }
+  });
+
+  test('the CLI registers serve with its options and refuses a non-loopback host', async () => {
+    const help = await runCli(['serve', '--help']);
+    expect(help.stdout).toContain('--workspace');
+    expect(help.stdout).toContain('--port');
+    const bad = await runCli(['serve', '--host', '0.0.0.0']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('not a loopback address');
   });
 
   test('a folder that is not a workspace is refused', async () => {

@@ -329,10 +329,11 @@ function renderModel(): HTMLElement {
     h('div', { class: 'analysis' },
       h('label', {}, h('input', { type: 'checkbox', id: `a-${key}`, checked: Boolean(c.analyses[key]), onchange: (e: Event) => { const on = (e.target as HTMLInputElement).checked; (c.analyses as any)[key] = key === 'disparity' ? (on ? 'dagum' : false) : on; change(); } }), ' ', L(label)),
       extra ?? null, note(noteKey));
+  const grouping = c.analyses.disparity ? select(c.grouping ?? 'column', [['column', L('g_column')], ['nbs4', L('g_nbs4')], ['three', L('g_three')], ['belts', L('g_belts')]], (v) => { c.grouping = v as Choices['grouping']; change(); }, { id: 'grouping', 'aria-label': L('grouping') }) : undefined;
   const disparityMethod = c.analyses.disparity ? select(c.analyses.disparity, [['dagum', 'Dagum'], ['theil', 'Theil'], ['gini', 'Gini']], (v) => { c.analyses.disparity = v as 'dagum'; change(); }, { id: 'disparity-method', 'aria-label': L('method') }) : undefined;
   const ws = (c.analyses.moran || c.analyses.lisa) ? h('label', {}, ` ${L('weightsSource')} `, select(c.weightsSource, [['knn:4', 'k-NN (k=4)'], ['knn:6', 'k-NN (k=6)'], ['queen', 'queen'], ['rook', 'rook'], ['distance', 'distance']], (v) => { c.weightsSource = v; change(); })) : undefined;
   const an = h('fieldset', {}, h('legend', {}, L('analyses')),
-    box('disparity', 'a_disparity', c.analyses.disparity || 'dagum', disparityMethod),
+    box('disparity', 'a_disparity', c.analyses.disparity || 'dagum', disparityMethod ? h('span', {}, ' ', disparityMethod, ' ', grouping ?? '') : undefined),
     box('kde', 'a_kde', 'kde'),
     box('convergence', 'a_convergence', 'convergence'),
     box('markov', 'a_markov', 'markov'),
@@ -370,7 +371,7 @@ async function doRun(): Promise<void> {
     state.results = r.results;
     state.runSpecText = state.specText;
     state.runMs = performance.now() - t0;
-    (window as any).__xinzhi = { runMs: state.runMs, workerMs: r.ms };
+    (window as any).__xinzhi = { runMs: state.runMs, workerMs: r.ms, panelMs: r.panelMs };
   } catch (e) {
     state.runError = e as State['runError'];
   }

@@ -30,6 +30,8 @@ export interface Choices {
     malmquist?: boolean;
   };
   weightsSource: string;
+  /** Where groups come from: the group column, or a built-in grouping of China's provinces (ids must be provinces). */
+  grouping?: 'column' | 'nbs4' | 'three' | 'belts';
 }
 
 export const CUSTOM_FRAMEWORK_FILE = 'framework.yaml';
@@ -80,7 +82,9 @@ export function buildSpec(c: Choices): EvaluationSpec {
   const id = columnsWith(c, 'id')[0];
   const period = columnsWith(c, 'period')[0];
   const name = columnsWith(c, 'name')[0];
-  const group = columnsWith(c, 'group')[0];
+  const builtinGrouping = c.grouping && c.grouping !== 'column' ? c.grouping : undefined;
+  const groupCol = columnsWith(c, 'group')[0];
+  const group = builtinGrouping ? 'region' : groupCol;
   const inputs = columnsWith(c, 'input');
   const outputs = columnsWith(c, 'output');
   const undesirable = columnsWith(c, 'undesirable');
@@ -93,7 +97,8 @@ export function buildSpec(c: Choices): EvaluationSpec {
       ...(period ? { period } : {}),
       ...(name ? { name } : {}),
       ...(c.sheet ? { sheet: c.sheet } : {}),
-      ...(group ? { labels: [group] } : {}),
+      ...(groupCol ? { labels: [groupCol] } : {}),
+      ...(builtinGrouping ? { groups: builtinGrouping } : {}),
     },
   };
   const hasIndex = c.framework !== 'none';

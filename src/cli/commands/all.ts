@@ -12,6 +12,7 @@ import * as dynamicsCmd from './dynamics.js';
 import * as spatialCmd from './spatial.js';
 import * as forecastCmd from './forecast.js';
 import * as evaluateCmd from './evaluate.js';
+import * as serveCmd from './serve.js';
 import type { CommandModule } from './types.js';
 
 export const commandModules: CommandModule[] = [
@@ -28,4 +29,5 @@ export const commandModules: CommandModule[] = [
   spatialCmd,
   forecastCmd,
   evaluateCmd,
+  serveCmd,
 ];

@@ -1,5 +1,5 @@
 // xinzhi serve [--port 8787] [--workspace DIR] [--host 127.0.0.1]: the web workbench on this machine.
-// Serves the built app (dist/web, `npm run build:web`) and the workspace JSON API (src/server); the workspace
+// Serves the built app (dist/web, built by `vite build --config web/vite.config.ts`) and the workspace JSON API (src/server); the workspace
 // (datasets, specs, runs with their bundles) is kept in DIR, written atomically. Loopback by default: nothing is
 // uploaded anywhere else. Prints the URL and runs until interrupted (Ctrl-C).
 
@@ -56,6 +56,6 @@ export async function serveCommand(opts: ServeOptions, ctx: CliContext): Promise
   }
   ctx.stdout(`xinzhi workbench: ${server.url}\n`);
   ctx.stdout(`workspace: ${server.workspace.root}\n`);
-  if (!server.webBuilt) ctx.stderr('note: the web app is not built (run `npm run build:web`); the JSON API under /api/ works.\n');
+  if (!server.webBuilt) ctx.stderr('note: the web app is not built: run `npx vite build --config web/vite.config.ts` in the xinzhi folder; the JSON API under /api/ works meanwhile.\n');
   return server;
 }

@@ -321,7 +321,7 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
   };
   return {
     method: 'index',
-    params: { framework: fw.key, normalize, scope, basePeriod: options.basePeriod, constantPolicy: policy, shift: shiftText(shift), shiftInScores: !!options.shiftInScores, scale, weights: method, hierarchy, dimensionWeights: hierarchy === 'nested' ? options.dimensionWeights ?? 'sum' : undefined, aggregate, topsis: options.topsis, gra: options.gra, vikor: options.vikor, rsr: options.rsr, sensitivity: options.sensitivity || undefined },
+    params: { framework: fw.key, normalize, scope, basePeriod: options.basePeriod, constantPolicy: policy, shift: shiftText(shift), shiftInScores: !!options.shiftInScores, scale, weights: method, hierarchy, dimensionWeights: hierarchy === 'nested' ? options.dimensionWeights ?? 'sum' : undefined, aggregate, [aggregate]: aggregate === 'weighted' ? undefined : options[aggregate as 'topsis' | 'gra' | 'vikor' | 'rsr'], sensitivity: options.sensitivity || undefined },
     rows,
     summary,
     warnings,

@@ -58,6 +58,27 @@ describe('dea() data checks and statuses', () => {
     a.rows.forEach((row, k) => expect(Math.abs((row.efficiency as number) - (b.rows[k].efficiency as number))).toBeLessThan(1e-12));
   });
 
+  test('AP super-efficiency with the max-slack phase II keeps the phase-I score (also on the frame path)', () => {
+    const n = 400, ids: string[] = [], x1: number[] = [], x2: number[] = [], y: number[] = [];
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let j = 0; j < n; j++) { ids.push(`D${String(j).padStart(3, '0')}`); x1.push(1 + 9 * rnd()); x2.push(1 + 9 * rnd()); y.push(1 + 9 * rnd()); }
+    const data = { ids, columns: { x1, x2, y } };
+    for (const rts of ['crs', 'vrs'] as const) {
+      const a = dea(data, { inputs: ['x1', 'x2'], outputs: ['y'], rts, super: true, slack: 'none' });
+      const b = dea(data, { inputs: ['x1', 'x2'], outputs: ['y'], rts, super: true });
+      const c = dea(data, { inputs: ['x1', 'x2'], outputs: ['y'], rts, super: true, slack: 'none', frame: 'never' });
+      a.rows.forEach((row, k) => {
+        expect(b.rows[k].status).toBe(row.status);
+        expect(c.rows[k].status).toBe(row.status);
+        if (row.status === 'optimal') {
+          expect(Math.abs((b.rows[k].efficiency as number) - (row.efficiency as number))).toBeLessThan(1e-10);
+          expect(Math.abs((c.rows[k].efficiency as number) - (row.efficiency as number))).toBeLessThan(1e-9);
+        }
+      });
+    }
+  });
+
   test('super-SBM composite = ρ for SBM-inefficient DMUs, δ for efficient ones', () => {
     const delta = dea(base, { inputs: ['x', 'z'], outputs: ['y'], model: 'sbm', super: true });
     const comp = dea(base, { inputs: ['x', 'z'], outputs: ['y'], model: 'sbm', super: true, superScore: 'composite' });

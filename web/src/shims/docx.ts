@@ -6,6 +6,7 @@
 // @ts-ignore -- the package's export map does not list this file; Vite resolves it by path.
 import * as real from '../../../node_modules/docx/dist/index.mjs';
 
+// @ts-ignore -- as above
 export * from '../../../node_modules/docx/dist/index.mjs';
 
 const RealPacker = (real as any).Packer;

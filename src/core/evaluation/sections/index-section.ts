@@ -32,8 +32,12 @@ export function checkFramework(ctx: RunContext, known: Known): SpecIssue[] {
   if (!fw) {
     return [ctx.issue('framework-not-loaded', ['index', 'framework'], `the framework "${ctx.spec.index?.framework}" was not loaded`, 'name a built-in framework (pwt, nqpf, hqd) or a framework YAML file next to the spec')];
   }
-  const missing = frameworkColumns(fw).filter((c) => !known.columns.has(c));
-  if (!missing.length) return [];
+  const needed = frameworkColumns(fw);
+  const missing = needed.filter((c) => !known.columns.has(c));
+  if (!missing.length) {
+    known.describe.push(...needed);
+    return [];
+  }
   const all = [...known.columns];
   return [
     ctx.issue(

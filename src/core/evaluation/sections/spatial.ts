@@ -133,7 +133,8 @@ function planLisa(ctx: RunContext, known: Known): PlanResult {
               zh: '象限：HH 高—高，LL 低—低，HL 高—低，LH 低—高；置换检验 p < 0.05 时记为对应集聚类型，否则为不显著（ns）。',
             },
             columns: [col('id', 'Unit', '单位', 'text'), col('value', 'Value', '取值'), col('lag', 'Spatial lag', '空间滞后'), col('Ii', 'Ii', '局部 I'), col('z', 'z', 'z 值'), col('pSim', 'p (perm.)', '置换 p 值'), col('quadrant', 'Quadrant', '象限', 'text'), col('cluster', 'Cluster', '集聚类型', 'text')],
-            rows: result.rows.map((r) => ({
+            // Significant clusters first (by p), then the other units with a value, then units without one.
+            rows: [...result.rows].sort((a, b) => lisaOrder(a) - lisaOrder(b) || (a.pSim ?? a.p ?? 1) - (b.pSim ?? b.p ?? 1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => ({
               id: names && c.panel.labels[names] ? nameOf(c, r.id, names) : r.id,
               value: r.value,
               lag: r.lag,
@@ -149,6 +150,10 @@ function planLisa(ctx: RunContext, known: Known): PlanResult {
     },
   };
   return { steps: issues.length ? [] : [step], issues };
+}
+
+function lisaOrder(r: { cluster: string | null; Ii: number | null }): number {
+  return r.Ii === null ? 2 : r.cluster && r.cluster !== 'ns' ? 0 : 1;
 }
 
 function nameOf(ctx: RunContext, id: string, nameCol: string): string {
