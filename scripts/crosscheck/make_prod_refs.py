@@ -133,7 +133,7 @@ def green_ref():
     return out
 
 
-if __name__ == '__main__':
+if __name__ == '__main__' and 'unbalanced' not in __import__('sys').argv:
     dump('gtfpch_ddf_green.json', green_ref())
     import sys
     if 'green' in sys.argv: sys.exit(0)
@@ -142,3 +142,42 @@ if __name__ == '__main__':
                                                 ['q.livestock', 'q.crop', 'q.other']))
     dump('rice_malmquist.json', malmquist_ref('rice_prod_phil.csv', 'FMERCODE', 'YEARDUM',
                                               ['AREA', 'LABOR', 'NPK', 'OTHER'], ['PROD']))
+
+
+def malmquist_unbalanced_ref(drop):
+    """usagri with some observations removed (methods.md F8): T^t = every unit observed in t; an index for
+    (i, t→t+1) needs i observed in both periods, otherwise the row is null (insufficient_data). Pooled mean scaling
+    over the observations present. Input orientation, CRS index, VRS split."""
+    name, idc, perc = 'usagri.csv', 'DMU', 'Period'
+    inputs, outputs = ['q.capital', 'q.land', 'q.labor', 'q.materials'], ['q.livestock', 'q.crop', 'q.other']
+    head, rows = read_csv(name)
+    rows = [r for r in rows if (r[0], int(r[1])) not in drop]
+    ids = sorted({r[0] for r in rows}); pers = sorted({int(r[1]) for r in rows})
+    obs = {(r[0], int(r[1])): r for r in rows}
+    cols = inputs + outputs
+    f = {c: np.mean([float(r[head.index(c)]) for r in rows]) for c in cols}
+    val = lambda i, t, c: float(obs[(i, t)][head.index(c)]) / f[c]
+
+    def dist(a, b, i, rts):
+        ref = [j for j in ids if (j, a) in obs]
+        X = np.array([[val(j, a, c) for j in ref] + [val(i, b, c)] for c in inputs])
+        Y = np.array([[val(j, a, c) for j in ref] + [val(i, b, c)] for c in outputs])
+        st, sc = radial(X, Y, len(ref), 'in', rts, list(range(len(ref))))
+        return sc if st == 'optimal' else None
+    out = []
+    for k in range(len(pers) - 1):
+        t, t1 = pers[k], pers[k + 1]
+        for i in ids:
+            base = {'id': i, 'from': t, 'to': t1}
+            if (i, t) not in obs or (i, t1) not in obs:
+                out.append({**base, 'tfpch': None, 'status': 'insufficient_data'}); continue
+            c = {(a, b): dist(a, b, i, 'crs') for a in (t, t1) for b in (t, t1)}
+            tfp = math.sqrt(c[(t, t1)] / c[(t, t)] * c[(t1, t1)] / c[(t1, t)]); ec = c[(t1, t1)] / c[(t, t)]
+            pe = dist(t1, t1, i, 'vrs') / dist(t, t, i, 'vrs')
+            out.append({**base, 'tfpch': tfp, 'effch': ec, 'techch': tfp / ec, 'pech': pe, 'sech': ec / pe})
+    return {'dataset': name, 'inputs': inputs, 'outputs': outputs, 'dropped': [list(d) for d in sorted(drop)], 'rows': out}
+
+
+if __name__ == '__main__':
+    dump('usagri_unbalanced_malmquist.json', malmquist_unbalanced_ref({('AL', 1997), ('AR', 1995), ('CA', 2004), ('TX', 2000),
+                                                                       ('WY', 1996), ('WY', 1997), ('WY', 1998), ('IA', 2004)}))

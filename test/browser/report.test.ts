@@ -1,4 +1,5 @@
-// Browser check of report.html (issue 7): render the bundle of examples/pwt.yaml in headless Chromium (Debian's
+// Browser check of report.html (issue 7): render the bundles of examples/pwt.yaml (en, zh) and of a
+// china-nqpf-shaped spec (coupling, obstacle, Markov, forecast charts) in headless Chromium (Debian's
 // /usr/bin/chromium driven by playwright-core), with every network request blocked, and assert: no console
 // errors or page errors, no request leaves the file, every chart container holds a drawn SVG. Screenshots go to
 // test-output/report/. Skipped (with a message) only where Chromium is not installed; .ci/run installs it.
@@ -9,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { repoRoot, runCli } from '../helpers.js';
+import { buildChinaBundle, chinaDataAvailable } from '../core/evaluation/china-fixture.js';
 
 const CHROMIUM = process.env.XINZHI_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -26,7 +28,15 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
       rmSync(dir, { recursive: true, force: true });
       const r = await runCli(['evaluate', 'examples/pwt.yaml', '--out', dir, '--lang', lang, '--quiet']);
       if (r.code !== 0) throw new Error(`evaluate failed (${r.code}): ${r.stderr}`);
-      bundles[lang] = dir;
+      bundles[`pwt-${lang}`] = dir;
+    }
+    if (chinaDataAvailable) {
+      const dir = join(outRoot, 'china');
+      const data = join(outRoot, 'china-input');
+      rmSync(data, { recursive: true, force: true });
+      mkdirSync(data, { recursive: true });
+      await buildChinaBundle(data, dir, ['--quiet']);
+      bundles.china = dir;
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -38,8 +48,9 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
     await browser?.close();
   });
 
-  for (const lang of ['en', 'zh']) {
+  for (const lang of ['pwt-en', 'pwt-zh', 'china']) {
     test(`renders offline without errors, every chart drawn (${lang})`, async () => {
+      if (!bundles[lang]) return; // china: the shared provincial data is not there
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
       const errors: string[] = [];
       const external: string[] = [];
@@ -58,7 +69,7 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
       const charts = await page.$$eval('.chart', (els) =>
         els.map((el) => ({ id: el.id, svg: el.querySelectorAll('svg').length, shapes: el.querySelectorAll('svg path, svg rect, svg circle, svg text').length, h: (el as HTMLElement).offsetHeight })),
       );
-      expect(charts.length).toBeGreaterThan(10);
+      expect(charts.length).toBeGreaterThan(lang === 'china' ? 14 : 15);
       for (const c of charts) {
         expect(c.svg, `chart ${c.id} has an svg`).toBeGreaterThan(0);
         expect(c.shapes, `chart ${c.id} draws shapes`).toBeGreaterThan(10);

@@ -138,6 +138,15 @@ describe('disparity, spatial and dynamics on the 1(a) scores (CLI)', () => {
     mm.close(r?.z, m.zRandomisation, REL, 'z (randomisation)');
     expect(mm.list, mm.report() + '\nrow: ' + JSON.stringify(r)).toEqual([]);
   });
+  it('LISA 2022: I_i = (z_i/m2)·Σ_j w_ij z_j (Anselin scaling), and Σ_i I_i = S0·I', async () => {
+    const out = await cli(['spatial', 'lisa', ...sb, '--weights', sharedPath('fixtures/index/data/provinces_queen.json'), '--periods', '2022', '--permutations', '0']);
+    const got = new Map<string, number>(out.rows.map((r: any) => [r.id, r.Ii]));
+    const mm = new Mismatches();
+    ref.moran2022.provinces.forEach((p: string, i: number) => mm.close(got.get(p), ref.moran2022.localI[i], REL, `${p} Ii`, ABS));
+    const sum = [...got.values()].reduce((a, b) => a + b, 0);
+    mm.close(sum, 31 * ref.moran2022.I, 1e-9, 'Σ Ii = S0·I');
+    expect(mm.list, mm.report()).toEqual([]);
+  });
   it('Markov chain, pooled type-7 quartiles, right-closed classes', async () => {
     const out = await cli(['dynamics', 'markov', ...sb]);
     const s = out.summary ?? {};

@@ -415,6 +415,28 @@ function tableView(tb: Table, digits: number): HTMLElement {
   return h('details', { class: 'table-block', open: rows.length <= 12 }, h('summary', {}, pick(tb.title, lang), ` (${tb.rows.length})`), h('div', { class: 'tools' }, copy, ' ', csv), h('div', { class: 'scroll' }, tbl), tb.note ? h('p', { class: 'note' }, pick(tb.note, lang)) : null);
 }
 
+/** Chart options carry number formats as {$fmt: 'fixed', digits, index?} (src/report/palette.ts), since functions
+ *  cannot travel as JSON; report.html revives them in its page script, and so does this. */
+function revive(o: unknown): unknown {
+  if (Array.isArray(o)) return o.map(revive);
+  if (o && typeof o === 'object') {
+    const r = o as Record<string, unknown>;
+    if (r.$fmt === 'fixed') {
+      const d = Number(r.digits);
+      const i = r.index as number | undefined;
+      return (p: unknown) => {
+        let v = p && typeof p === 'object' && 'value' in (p as object) ? (p as { value: unknown }).value : p;
+        if (i !== undefined && Array.isArray(v)) v = v[i];
+        return typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : v === null || v === undefined ? '—' : String(v);
+      };
+    }
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(r)) out[k] = revive(r[k]);
+    return out;
+  }
+  return o;
+}
+
 function chartBlock(spec: ChartSpec): HTMLElement {
   const div = h('div', { class: `chart ${spec.size ?? ''}`, 'data-chart': spec.id, role: 'img', 'aria-label': spec.title });
   const png = h('button', { type: 'button', onclick: () => { const ch = echarts.getInstanceByDom(div); if (ch) { const url = ch.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }); fetch(url).then((r) => r.arrayBuffer()).then((b) => download(`${spec.id}.png`, new Uint8Array(b), 'image/png')); } } }, L('savePng'));
@@ -422,7 +444,7 @@ function chartBlock(spec: ChartSpec): HTMLElement {
     const tmp = h('div', { style: 'position:absolute;left:-9999px;width:900px;height:500px' });
     document.body.append(tmp);
     const ch = echarts.init(tmp, undefined, { renderer: 'svg', width: 900, height: spec.size === 'tall' ? 700 : 500 });
-    ch.setOption({ ...spec.option, animation: false });
+    ch.setOption({ ...(revive(spec.option) as object), animation: false });
     download(`${spec.id}.svg`, ch.renderToSVGString(), 'image/svg+xml');
     ch.dispose();
     tmp.remove();
@@ -493,7 +515,7 @@ function renderResults(): HTMLElement {
     for (const [el, c] of pendingCharts) {
       if (!el.isConnected) continue;
       const ch = echarts.init(el, undefined, { renderer: 'canvas' });
-      ch.setOption(c.option);
+      ch.setOption(revive(c.option) as echarts.EChartsOption);
       charts.push(ch);
     }
   });

@@ -16,26 +16,18 @@ import { parseXlsx, xlsxSheetNames } from '../../src/io/xlsx-read.js';
 import { readDta } from '../../src/io/dta-read.js';
 import { fromTable, type RawTable } from '../../src/core/panel/from-table.js';
 import { inspectTable } from '../../src/core/panel/inspect.js';
-import { canonicalProvince, closestRegions } from '../../src/core/panel/regions.js';
 import { BUILTIN_FRAMEWORK_TEXT, isBuiltinFramework } from '../../src/core/framework/builtin.js';
 import { parseFramework } from '../../src/core/framework/parse.js';
-import { parseSpec, SpecError } from '../../src/core/evaluation/validate.js';
+import { parseSpec } from '../../src/core/evaluation/validate.js';
 import { runEvaluation } from '../../src/core/evaluation/run.js';
 import type { EvaluationResults } from '../../src/core/evaluation/results.js';
 import { buildBundle } from '../../src/report/bundle.js';
-import { DataError, XinzhiError } from '../../src/core/errors.js';
+import { DataError } from '../../src/core/errors.js';
+import { dataChecks, errorInfo, type Check } from './checks.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-export interface Check {
-  level: 'error' | 'warning' | 'info';
-  code: string;
-  message: string;
-  messageZh?: string;
-  row?: number;
-  column?: string;
-  hint?: string;
-}
+export type { Check } from './checks.js';
 
 export interface TableSummary {
   name: string;
@@ -67,14 +59,6 @@ let panelCache: { t: RawTable; key: string; loaded: ReturnType<typeof fromTable>
 
 function post(msg: unknown, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
-}
-
-/** An error as the page shows it: kind, message, location, hint. */
-function errorInfo(e: unknown): Check & { issues?: unknown } {
-  if (e instanceof SpecError) return { level: 'error', code: e.kind, message: e.message, issues: e.issues };
-  if (e instanceof DataError) return { level: 'error', code: e.kind, message: e.message, row: e.location.row, column: e.location.column, hint: e.hint };
-  if (e instanceof XinzhiError) return { level: 'error', code: e.kind, message: e.message, hint: (e as { hint?: string }).hint };
-  return { level: 'error', code: 'internal', message: (e as Error)?.message ?? String(e) };
 }
 
 function summarize(t: RawTable, ms: number, sheets?: string[]): TableSummary {
@@ -125,47 +109,16 @@ async function parseBytes(name: string, bytes: Uint8Array, sheet?: string, encod
   }
 }
 
-let lastLoad: { name: string; bytes: Uint8Array; sheet?: string; encoding?: string } | undefined;
-
-function checks(roles: { id: string; period?: string; labels: string[]; variables: string[] }): { checks: Check[]; ids: string[]; periods: number[] } {
-  const out: Check[] = [];
-  if (!table) throw new Error('no data loaded');
-  let ids: string[] = [];
-  let periods: number[] = [];
-  try {
-    const built = fromTable(table, { id: roles.id, period: roles.period || undefined, labels: roles.labels, variables: roles.variables.length ? roles.variables : undefined });
-    ids = built.panel.ids;
-    periods = built.panel.periods;
-    for (const w of built.warnings) out.push({ level: 'warning', code: w.code, message: w.message, messageZh: w.messageZh, row: w.where?.row, column: w.where?.column });
-  } catch (e) {
-    out.push(errorInfo(e));
-    const d = (e as DataError).details as { duplicates?: { id: string; period: number; rows: number[] }[] } | undefined;
-    if (d?.duplicates) for (const x of d.duplicates.slice(0, 20)) out.push({ level: 'error', code: 'duplicate-row', message: `${x.id} ${x.period}: rows ${x.rows.join(', ')}`, row: x.rows[0], column: roles.id });
-  }
-  // Province names: when the ids are Chinese place names, flag unknown ones (with suggestions) and aggregates.
-  const j = table.header.indexOf(roles.id);
-  if (j >= 0) {
-    const seen = new Map<string, number>();
-    table.columns[j].forEach((c, r) => {
-      const s = c === null ? '' : String(c).trim();
-      if (s && !seen.has(s)) seen.set(s, table!.rows[r]);
-    });
-    const names = [...seen.keys()];
-    const cjk = names.filter((n) => /[\u3400-\u9fff]/.test(n));
-    if (cjk.length >= Math.max(3, names.length * 0.6)) {
-      for (const n of names) {
-        const m = canonicalProvince(n);
-        if (!m) {
-          const near = closestRegions(n, 3);
-          out.push({ level: 'warning', code: 'unknown-province', message: `"${n}" is not a known province name${near.length ? `; did you mean ${near.join(', ')}?` : ''}`, messageZh: `“${n}”不是已知的省份名称${near.length ? `，是否为：${near.join('、')}？` : ''}`, row: seen.get(n), column: roles.id, hint: 'fix the spelling in the data' });
-        } else if (m.kind === 'aggregate') {
-          out.push({ level: 'warning', code: 'aggregate-row', message: `"${n}" is an aggregate (${m.en}), not a province: exclude it from provincial analyses`, messageZh: `“${n}”是汇总行（${m.zh}），不是省份：省级分析应排除`, row: seen.get(n), column: roles.id });
-        }
-      }
-    }
-  }
-  return { checks: out, ids, periods };
+/** The panel for a table and roles, cached (a rerun after a language switch or an export reuses it). */
+function panelFor(t: RawTable, source: (string | undefined)[], id: string, period: string | undefined, labels: string[]): ReturnType<typeof fromTable> {
+  const key = JSON.stringify([...source, id, period, labels]);
+  if (panelCache?.t === t && panelCache.key === key) return panelCache.loaded;
+  const loaded = fromTable(t, { id, period, labels });
+  panelCache = { t, key, loaded };
+  return loaded;
 }
+
+let lastLoad: { name: string; bytes: Uint8Array; sheet?: string; encoding?: string } | undefined;
 
 async function handle(msg: Request): Promise<void> {
   switch (msg.type) {
@@ -188,11 +141,15 @@ async function handle(msg: Request): Promise<void> {
       tableName = 'pwt';
       tableIsPwt = true;
       lastLoad = undefined;
+      // Build the panel with PWT's usual roles now (id isocode, period year, country names), as the CLI's
+      // loader does once per process; a spec with these roles (examples/pwt.yaml) then starts computing at once.
+      panelFor(t, ['pwt', undefined, undefined], 'isocode', 'year', ['country']);
       post({ id: msg.id, ok: true, table: summarize(t, performance.now() - t0) });
       return;
     }
     case 'check': {
-      post({ id: msg.id, ok: true, ...checks(msg.roles) });
+      if (!table) throw new Error('no data loaded');
+      post({ id: msg.id, ok: true, ...dataChecks(table, msg.roles) });
       return;
     }
     case 'run': {
@@ -213,13 +170,7 @@ async function handle(msg: Request): Promise<void> {
       const period = spec.data.period ?? (spec.data.file === 'pwt' ? 'year' : undefined);
       if (!id) throw new DataError('no-id', 'the spec names no id column (data.id)', {}, 'assign the id role to a column');
       const tPanel = performance.now();
-      // The panel is cached for the same table and roles (a rerun after a language switch or an export).
-      const key = JSON.stringify([spec.data.file, spec.data.sheet, spec.data.encoding, id, period, labels]);
-      let loaded = panelCache?.t === t && panelCache.key === key ? panelCache.loaded : undefined;
-      if (!loaded) {
-        loaded = fromTable(t, { id, period, labels });
-        panelCache = { t, key, loaded };
-      }
+      const loaded = panelFor(t, [spec.data.file, spec.data.sheet, spec.data.encoding], id, period, labels);
       const panelMs = performance.now() - tPanel;
       let framework: unknown;
       if (spec.index) {

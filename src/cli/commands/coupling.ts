@@ -17,7 +17,7 @@ const VARIANTS: CouplingVariant[] = ['standard', 'wang', 'fan', 'legacy:noMean',
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('coupling')
-    .description('coupling coordination degree C, T, D of subsystems, with grades (methods.md D1)');
+    .description('coupling coordination degree C, T, D of subsystems, with grades (docs/index.md)');
   addDataOptions(cmd);
   cmd
     .option('--systems <spec>', 'subsystems: "name=col:+,col:-;name=col" (directions as in --indicators)')

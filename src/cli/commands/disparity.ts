@@ -49,7 +49,7 @@ function sub(parent: Command, name: string, description: string): Command {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  const disparity = program.command('disparity').description('regional disparities per period: Gini, Dagum decomposition, Theil, CV (methods.md J)');
+  const disparity = program.command('disparity').description('regional disparities per period: Gini, Dagum decomposition, Theil, CV (docs/disparity.md)');
 
   const g = sub(disparity, 'gini', 'Gini ratio ΣΣ|y_i − y_j|/(2n²μ) per period')
     .option('--weight <col>', 'population weights (weighted Gini)')

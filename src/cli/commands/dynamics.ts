@@ -80,7 +80,7 @@ function addClassing(cmd: Command): Command {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  const dynamics = program.command('dynamics').description('distribution dynamics: kernel density, Markov and spatial Markov chains, convergence (methods.md K)');
+  const dynamics = program.command('dynamics').description('distribution dynamics: kernel density, Markov and spatial Markov chains, convergence (docs/dynamics.md)');
 
   const k = dynamics.command('kde').description('kernel density per period on one common grid, with peak features')
     .requiredOption('--value <col>', 'numeric column')

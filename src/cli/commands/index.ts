@@ -199,7 +199,7 @@ export function withData<R>(result: Result<R>, loaded: LoadedPanel): Result<R> {
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('index')
-    .description('composite index: framework → normalisation → weights → aggregation → ranks (methods.md B–C)');
+    .description('composite index: framework → normalisation → weights → aggregation → ranks (docs/index.md)');
   addDataOptions(cmd);
   addIndicatorOptions(cmd);
   cmd

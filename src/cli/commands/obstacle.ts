@@ -14,7 +14,7 @@ type Opts = Record<string, string | boolean | undefined>;
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('obstacle')
-    .description('obstacle degree: which indicators and dimensions hold each unit back (methods.md D2)');
+    .description('obstacle degree: which indicators and dimensions hold each unit back (docs/index.md)');
   addDataOptions(cmd);
   addIndicatorOptions(cmd);
   cmd

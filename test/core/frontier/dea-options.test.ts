@@ -1,6 +1,6 @@
 // dea(): data checks, statuses, panels and option handling.
 import { describe, expect, test } from 'vitest';
-import { dea } from '../../../src/core/frontier/index.js';
+import { dea, distances } from '../../../src/core/frontier/index.js';
 import { createPanel } from '../../../src/core/panel/panel.js';
 import { DataError, UsageError } from '../../../src/core/errors.js';
 
@@ -75,6 +75,25 @@ describe('dea() data checks and statuses', () => {
           expect(Math.abs((b.rows[k].efficiency as number) - (row.efficiency as number))).toBeLessThan(1e-10);
           expect(Math.abs((c.rows[k].efficiency as number) - (row.efficiency as number))).toBeLessThan(1e-9);
         }
+      });
+    }
+  });
+
+  test('DDF and NDDF models agree with distances() (green direction, weak bads; components add up)', () => {
+    const ids = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const columns = { k: [3, 5, 4, 6, 2, 5], l: [4, 2, 5, 3, 6, 5], y: [5, 6, 4, 7, 3, 5], co2: [2, 3, 2, 4, 1, 3] };
+    const tech = { m: 2, s: 1, h: 1, n: 6, X: Float64Array.from([...columns.k, ...columns.l]), Y: Float64Array.from(columns.y), B: Float64Array.from(columns.co2) };
+    for (const rts of ['crs', 'vrs'] as const) {
+      const ddf = dea({ ids, columns }, { inputs: ['k', 'l'], outputs: ['y'], undesirable: ['co2'], model: 'ddf', rts });
+      const dd = distances(tech, tech, { kind: 'ddf', direction: 'green', rts });
+      ddf.rows.forEach((row, j) => { expect(Math.abs((row.beta as number) - dd.value[j])).toBeLessThan(1e-10); expect(row.efficiency).toBeCloseTo(1 / (1 + dd.value[j]), 12); });
+      const nd = dea({ ids, columns }, { inputs: ['k', 'l'], outputs: ['y'], undesirable: ['co2'], model: 'nddf', rts });
+      const w = { wx: Float64Array.of(1 / 6, 1 / 6), wy: Float64Array.of(1 / 3), wb: Float64Array.of(1 / 3) };
+      const dn = distances(tech, tech, { kind: 'nddf', direction: 'green', rts, weights: w });
+      nd.rows.forEach((row, j) => {
+        expect(Math.abs((row.beta as number) - dn.value[j])).toBeLessThan(1e-10);
+        const comp = row.components as Record<string, number>;
+        expect(Math.abs(comp.k / 6 + comp.l / 6 + comp.y / 3 + comp.co2 / 3 - (row.beta as number))).toBeLessThan(1e-12);
       });
     }
   });
