@@ -77,6 +77,8 @@ def sbm_ref(name, inputs, outputs, bads=()):
 if __name__ == '__main__':
     dump('charnes1981_radial.json', radial_ref('charnes1981.csv', ['x1', 'x2', 'x3', 'x4', 'x5'], ['y1', 'y2', 'y3']))
     dump('airlines_radial.json', radial_ref('airlines.csv', ['Lab', 'Fuel', 'Matl', 'Cap'], ['Pass', 'Cargo']))
+    dump('doyle_green_radial.json', radial_ref('doyle_green_1994.csv', ['Salaries', 'Other_expenses'],
+                                               ['Undergraduates', 'Postgraduates', 'Research_income', 'Publications']))
     dump('airlines_sbm.json', sbm_ref('airlines.csv', ['Lab', 'Fuel', 'Matl', 'Cap'], ['Pass', 'Cargo']))
     dump('hua_bian_sbm.json', sbm_ref('hua_bian_2007.csv', ['D-Input1', 'D-Input2'], ['D-Output1', 'D-Output2'],
                                       ['UD-Output1']))

@@ -186,3 +186,29 @@ ref['markov'] = {'cutoffs': cuts.tolist(), 'counts': counts.tolist(),
 with open(OUT + 'provinces_index.json', 'w', encoding='utf-8') as f:
     json.dump(ref, f, ensure_ascii=False, indent=1, allow_nan=False)
 print('wrote provinces_index.json', w_a.round(5), ref['moran2022']['I'], counts.tolist())
+
+# Spatial Markov (methods.md K3, giddy): lag = W·y per year (row-standardised queen), lag classes from the pooled
+# type-7 quartiles of all lag values (right-closed), conditioned on the lag class at the start year t.
+Wf = np.zeros((len(P), len(P)))
+for a, pa in enumerate(P):
+    for pb in nb[pa]:
+        Wf[a, P.index(pb)] = 1.0
+Wf = Wf / Wf.sum(1, keepdims=True)
+lag = np.zeros(N)
+for t in years:
+    ii = np.where(Y == t)[0]
+    order = [P.index(prov[i]) for i in ii]
+    yv = np.zeros(len(P)); yv[order] = S[ii]
+    lv = Wf @ yv
+    lag[ii] = lv[order]
+lcuts = np.quantile(lag, [0.25, 0.5, 0.75])
+lcls = 1 + np.searchsorted(lcuts, lag, side='left')
+lkey = {(prov[i], year[i]): lcls[i] for i in range(N)}
+sm = np.zeros((4, 4, 4), int)
+for (p_, t), c in key.items():
+    if (p_, t + 1) in key:
+        sm[lkey[(p_, t)] - 1, c - 1, key[(p_, t + 1)] - 1] += 1
+ref['spatialMarkov'] = {'lagCutoffs': lcuts.tolist(), 'counts': sm.tolist()}
+with open(OUT + 'provinces_index.json', 'w', encoding='utf-8') as f:
+    json.dump(ref, f, ensure_ascii=False, indent=1, allow_nan=False)
+print('spatial markov', lcuts, sm.sum())

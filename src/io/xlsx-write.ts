@@ -12,7 +12,7 @@
 // exceljs's own entry order, so the same input gives the same bytes.
 
 import ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { normalizeZip } from '../report/zip.js';
 import type { Result } from '../core/result.js';
 import { flatTable, flattenRow } from '../core/flatten.js';
 
@@ -114,12 +114,8 @@ function writeBlocks(ws: ExcelJS.Worksheet, blocks: Block[], freeze: boolean): v
 }
 
 async function finish(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buf = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  // Rewrite the zip with fixed entry times (exceljs stamps the current time) so bytes do not depend on the clock.
-  const files = unzipSync(buf);
-  const out: Zippable = {};
-  for (const name of Object.keys(files)) out[name] = [files[name], { mtime: new Date(1980, 0, 1), level: 6 }];
-  return zipSync(out);
+  // exceljs stamps the current time into the zip entries: normalise so bytes do not depend on the clock.
+  return normalizeZip(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
 function newWorkbook(): ExcelJS.Workbook {

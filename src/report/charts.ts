@@ -71,7 +71,7 @@ export function heatmapOption(xCats: string[], yCats: string[], data: [string, s
       {
         type: 'heatmap',
         data,
-        label: { show: xCats.length * yCats.length <= 40, fontSize: 11, color: '#fff', textBorderColor: '#000', textBorderWidth: 2, formatter: fixedFormat(3, 2) },
+        label: { show: xCats.length * yCats.length <= 80, fontSize: 10, color: '#fff', textBorderColor: '#000', textBorderWidth: 2, formatter: fixedFormat(3, 2) },
         tooltip: { formatter: undefined, valueFormatter: fixedFormat(4) },
         emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
       },

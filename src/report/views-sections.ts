@@ -199,9 +199,10 @@ const lisaView: ViewBuilder = (r, s, k, env) => {
 
 /** The base map to draw, if its geometry was supplied. */
 export function mapFor(env: Env): { name: string; nameProperty: string } | undefined {
-  const want = env.results.spec.output?.map ?? (env.results.data.source === 'pwt' ? 'world' : 'none');
+  const geometry = env.results.spec.output?.geometry;
+  const want = geometry ? 'custom' : (env.results.spec.output?.map ?? (env.results.data.source === 'pwt' ? 'world' : 'none'));
   if (want === 'none' || !env.maps.includes(want)) return undefined;
-  return { name: want, nameProperty: want === 'world' ? 'iso3' : 'name' };
+  return { name: want, nameProperty: want === 'world' ? 'iso3' : (geometry?.id ?? 'name') };
 }
 
 /** The analysed series as people read it (its label), for sentences. */

@@ -99,6 +99,28 @@ describe('evaluate errors', () => {
     expect(listFiles(out)).toEqual(['provenance.json', 'results.json', 'tables/dagum-hc.csv', 'tables/dagum-within-hc.csv', 'tables/descriptive.csv']);
   });
 
+  test('output.geometry draws the maps from a user base map, recorded in provenance', async () => {
+    const dir = join(root, 'geo');
+    mkdirSync(dir);
+    const sq = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
+    writeFileSync(join(dir, 'units.geojson'), JSON.stringify({ type: 'FeatureCollection', features: ['A', 'B', 'C', 'D'].map((id, k) => ({ type: 'Feature', properties: { code: id }, geometry: { type: 'Polygon', coordinates: sq(k) } })) }));
+    const rows = ['id,year,x,region'];
+    ['A', 'B', 'C', 'D'].forEach((id, k) => [2000, 2001, 2002].forEach((y) => rows.push(`${id},${y},${k + 1 + (y - 2000) * 0.5},${k < 2 ? 'e' : 'w'}`)));
+    writeFileSync(join(dir, 'data.csv'), rows.join('\n') + '\n');
+    writeFileSync(join(dir, 'spec.yaml'), 'xinzhi: 1\ndata: {file: data.csv, id: id, period: year, labels: [region]}\nanalyses:\n  disparity: {of: x, group: region}\n  moran: {of: x, weights: queen}\n  lisa: {of: x, weights: "knn:2", period: last}\noutput:\n  formats: [json, html]\n  geometry: {file: units.geojson, id: code}\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['evaluate', join(dir, 'spec.yaml'), '--out', out, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const p = JSON.parse(readFileSync(join(out, 'provenance.json'), 'utf8'));
+    expect(p.inputs.find((i: { role: string }) => i.role === 'geometry').file).toBe('units.geojson');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html.includes('<script type="application/json" id="xinzhi-maps">{"custom":')).toBe(true);
+    expect(html.includes('id="chart-lisa-map"')).toBe(true);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    const moran = results.sections.find((x: { kind: string }) => x.kind === 'moran').result;
+    expect(moran.rows[0].n).toBe(4); // queen contiguity on the user's squares: A–B–C–D in a row
+  });
+
   test('a missing spec file is a usage error', async () => {
     const r = await runCli(['evaluate', join(root, 'nope.yaml')]);
     expect(r.code).toBe(1);

@@ -16,7 +16,7 @@ function means(data: ReturnType<typeof deaData>, cols: string[]): number[] {
   return cols.map((c) => data.columns[c].reduce((a, b) => a + b, 0) / data.columns[c].length);
 }
 
-for (const file of ['charnes1981_radial.json', 'airlines_radial.json']) {
+for (const file of ['charnes1981_radial.json', 'airlines_radial.json', 'doyle_green_radial.json']) {
   const ref = refJson(file);
   const data = deaData(ref.dataset);
   const mx = means(data, ref.inputs), my = means(data, ref.outputs);
@@ -58,6 +58,42 @@ for (const file of ['charnes1981_radial.json', 'airlines_radial.json']) {
         expect(res.rows.length).toBe(ref.ids.length);
         expect(mm.list, mm.report()).toEqual([]);
       });
+    }
+  });
+}
+
+// Individual max-slack values: unique for every DMU of these datasets (scripts/crosscheck/make_slack_refs.py brackets
+// each slack over the optimal face of phase II in original units), so slacks and targets must match deaR.
+for (const file of ['charnes1981_slacks.json', 'airlines_slacks.json']) {
+  const ref = refJson(file);
+  const eff = refJson(file.replace('_slacks', '_radial'));
+  const data = deaData(ref.dataset);
+  describe(`individual slacks and targets ${ref.dataset}`, () => {
+    for (const [key, rowsRef] of Object.entries<any>(ref.cases)) {
+      const [orientation, rts] = key.split('_') as ['in' | 'out', 'crs' | 'vrs'];
+      for (const slackObjective of ['raw', 'scaled'] as const) {
+        it(`${key} slackObjective ${slackObjective}`, () => {
+          const res = dea(data, { inputs: ref.inputs, outputs: ref.outputs, orientation, rts, slackObjective });
+          const rows = byId(res.rows as any[]);
+          const mm = new Mismatches();
+          const vars = [...ref.inputs, ...ref.outputs];
+          ref.ids.forEach((id: string, j: number) => {
+            const r: any = rows.get(id);
+            const score = orientation === 'in' ? eff.cases[key].efficiency[j] : 1 / eff.cases[key].efficiency[j];
+            vars.forEach((v: string, k: number) => {
+              const lo = rowsRef[j].lo[k], hi = rowsRef[j].hi[k];
+              const exp = (lo + hi) / 2;
+              const scale = Math.max(1e-6 * data.columns[v].reduce((a, b) => a + b, 0) / data.columns[v].length, 1e-9);
+              mm.close(r.slacks?.[v], exp, 1e-6, `${id} slack ${v}`, scale);
+              const x = data.columns[v][j];
+              const isIn = k < ref.inputs.length;
+              const target = isIn ? (orientation === 'in' ? score * x : x) - exp : (orientation === 'out' ? score * x : x) + exp;
+              mm.close(r.targets?.[v], target, 1e-6, `${id} target ${v}`, scale);
+            });
+          });
+          expect(mm.list, mm.report()).toEqual([]);
+        });
+      }
     }
   });
 }

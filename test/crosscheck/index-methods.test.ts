@@ -147,6 +147,15 @@ describe('disparity, spatial and dynamics on the 1(a) scores (CLI)', () => {
     mm.close(sum, 31 * ref.moran2022.I, 1e-9, 'Σ Ii = S0·I');
     expect(mm.list, mm.report()).toEqual([]);
   });
+  it('spatial Markov: lag classes from pooled quartiles of W·y, conditioned on the start year', async () => {
+    const out = await cli(['dynamics', 'spatial-markov', ...sb, '--weights', sharedPath('fixtures/index/data/provinces_queen.json')]);
+    const s = out.summary;
+    const mm = new Mismatches();
+    ref.spatialMarkov.lagCutoffs.forEach((c: number, k: number) => mm.close(s.lagCutoffs?.[k], c, REL, `lag cutoff ${k}`));
+    for (const g of s.regimes ?? []) if (JSON.stringify(g.counts) !== JSON.stringify(ref.spatialMarkov.counts[g.lagClass - 1])) mm.push(`lag class ${g.lagClass}: ${JSON.stringify(g.counts)}`);
+    expect((s.regimes ?? []).length).toBe(4);
+    expect(mm.list, mm.report()).toEqual([]);
+  });
   it('Markov chain, pooled type-7 quartiles, right-closed classes', async () => {
     const out = await cli(['dynamics', 'markov', ...sb]);
     const s = out.summary ?? {};

@@ -66,6 +66,26 @@ for (const [file, idc, perc] of [['usagri_malmquist.json', 'DMU', 'Period'], ['r
 
 function geo(v: number[]): number { return Math.exp(v.reduce((a, x) => a + Math.log(x), 0) / v.length); }
 
+describe('Malmquist variants on usagri: Ray–Desli, biennial, window:1 (input)', () => {
+  const ref = refJson('usagri_malmquist_variants.json');
+  const panel = loadPanel(ref.dataset, 'DMU', 'Period');
+  it('Ray–Desli: effch = PECH, techch = VRS technical change, sch; infeasible VRS cross-period → null', () => {
+    const res = malmquist(panel, { inputs: ref.inputs, outputs: ref.outputs, rts: 'vrs', decomposition: 'rd' });
+    const mm = compareRows(res.rows as any[], ref.rd, ['tfpch', 'effch', 'techch', 'sch'], 'rd');
+    expect(mm.list, mm.report()).toEqual([]);
+  });
+  it('biennial', () => {
+    const res = malmquist(panel, { inputs: ref.inputs, outputs: ref.outputs, frontier: 'biennial' });
+    const mm = compareRows(res.rows as any[], ref.biennial, ['tfpch', 'effch', 'techch'], 'biennial');
+    expect(mm.list, mm.report()).toEqual([]);
+  });
+  it('window:1', () => {
+    const res = malmquist(panel, { inputs: ref.inputs, outputs: ref.outputs, frontier: 'window:1' });
+    const mm = compareRows(res.rows as any[], ref.window1, ['tfpch', 'effch', 'techch'], 'window:1');
+    expect(mm.list, mm.report()).toEqual([]);
+  });
+});
+
 describe('Malmquist summaries (methods.md F9): geometric means and cumulative chains', () => {
   const ref = refJson('usagri_malmquist.json');
   const panel = loadPanel(ref.dataset, 'DMU', 'Period');

@@ -143,8 +143,10 @@ describe.skipIf(!haveChromium)('workbench in headless Chromium', () => {
     await page.click('#lang');
     await page.waitForSelector('#run');
     expect(await page.textContent('#tab-results')).toContain('Run & results');
+    const runsBefore = await page.evaluate(() => (window as any).__xinzhi.runs as number);
     await page.click('#run');
-    await page.waitForSelector('#run-done', { timeout: 60_000 });
+    await page.waitForFunction((n) => (window as any).__xinzhi.runs > n, runsBefore, { timeout: 60_000 });
+    await page.waitForSelector('#run-done');
     await page.waitForFunction(() => document.querySelectorAll('[data-chart] canvas').length > 0);
     const sections = await page.$$eval('#dashboards section.dash', (els) => els.map((e) => e.id));
     expect(sections).toEqual(expect.arrayContaining(['sec-index', 'sec-disparity-index', 'sec-kde']));
@@ -204,13 +206,16 @@ describe.skipIf(!haveChromium)('workbench in headless Chromium', () => {
   }, 240_000);
 
   test('PWT demo opens with one click; a 100,000-row CSV loads (figures recorded)', async () => {
-    await page.click('#demo');
+    const runsBefore = await page.evaluate(() => ((window as any).__xinzhi?.runs ?? 0) as number);
     const t0 = Date.now();
-    await page.waitForSelector('#run-done', { timeout: 120_000 });
+    await page.click('#demo');
+    await page.waitForFunction((n) => ((window as any).__xinzhi?.runs ?? 0) > n, runsBefore, { timeout: 120_000 });
+    await page.waitForSelector('#run-done');
     figures.pwtDemoWallMs = Date.now() - t0;
     const timing = await page.evaluate(() => (window as any).__xinzhi as { runMs: number; workerMs: number; panelMs: number });
     figures.pwtDemoRunMs = timing.runMs;
     figures.pwtDemoPanelMs = timing.panelMs;
+    figures.pwtDemoLoadMs = await page.evaluate(() => (window as any).__xinzhiPwtLoadMs as number);
     await page.waitForFunction(() => document.querySelectorAll('[data-chart] canvas').length > 3);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(out, '4-pwt-demo.png'), fullPage: false });

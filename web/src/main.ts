@@ -7,7 +7,7 @@ import * as echarts from 'echarts';
 import { parseDocument } from 'yaml';
 import { zipSync, strToU8 } from 'fflate';
 import { t, METHOD_NOTES, type Lang, type Key } from './i18n.js';
-import { buildSpec, customFrameworkYaml, specYaml, CUSTOM_FRAMEWORK_FILE, type Choices, type Role } from './spec-build.js';
+import { buildSpec, customFrameworkYaml, derivedIndicators, specYaml, CUSTOM_FRAMEWORK_FILE, type Choices, type Role } from './spec-build.js';
 import type { Check, TableSummary } from './worker.js';
 import type { EvaluationResults, Table } from '../../src/core/evaluation/results.js';
 import { sectionViews, type ChartSpec } from '../../src/report/views.js';
@@ -332,6 +332,12 @@ function renderModel(): HTMLElement {
   const grouping = c.analyses.disparity ? select(c.grouping ?? 'column', [['column', L('g_column')], ['nbs4', L('g_nbs4')], ['three', L('g_three')], ['belts', L('g_belts')]], (v) => { c.grouping = v as Choices['grouping']; change(); }, { id: 'grouping', 'aria-label': L('grouping') }) : undefined;
   const disparityMethod = c.analyses.disparity ? select(c.analyses.disparity, [['dagum', 'Dagum'], ['theil', 'Theil'], ['gini', 'Gini']], (v) => { c.analyses.disparity = v as 'dagum'; change(); }, { id: 'disparity-method', 'aria-label': L('method') }) : undefined;
   const ws = (c.analyses.moran || c.analyses.lisa) ? h('label', {}, ` ${L('weightsSource')} `, select(c.weightsSource, [['knn:4', 'k-NN (k=4)'], ['knn:6', 'k-NN (k=6)'], ['queen', 'queen'], ['rook', 'rook'], ['distance', 'distance']], (v) => { c.weightsSource = v; change(); })) : undefined;
+  const prep = h('fieldset', {}, h('legend', {}, L('prepare')),
+    h('label', {}, h('input', { type: 'checkbox', id: 'interpolate', checked: Boolean(c.interpolate), onchange: (e: Event) => { c.interpolate = (e.target as HTMLInputElement).checked; change(); } }), ' ', L('interpolate')),
+    h('p', { class: 'note' }, L('interpolateNote')),
+    h('label', { for: 'derived' }, L('derived')),
+    h('textarea', { id: 'derived', rows: 3, spellcheck: false, placeholder: 'rd_gdp = rd / gdp\n-energy_gdp = energy / gdp', onchange: (e: Event) => { c.derived = (e.target as HTMLTextAreaElement).value; change(); } }, c.derived ?? ''),
+    h('p', { class: 'note' }, L('derivedNote')));
   const an = h('fieldset', {}, h('legend', {}, L('analyses')),
     box('disparity', 'a_disparity', c.analyses.disparity || 'dagum', disparityMethod ? h('span', {}, ' ', disparityMethod, ' ', grouping ?? '') : undefined),
     box('kde', 'a_kde', 'kde'),
@@ -346,7 +352,7 @@ function renderModel(): HTMLElement {
   );
   const ta = h('textarea', { id: 'spec-yaml', rows: 18, spellcheck: false, 'aria-label': L('spec'), oninput: (e: Event) => { state.specText = (e.target as HTMLTextAreaElement).value; state.specLocked = true; } }, state.specText);
   const imp = h('input', { type: 'file', accept: '.yaml,.yml', class: 'visually-hidden', id: 'spec-import', onchange: async (e: Event) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) { state.specText = await f.text(); state.specLocked = true; render(); } } });
-  root.append(h('div', { class: 'cols' }, h('div', {}, fw, idx, an), h('div', {}, h('h2', {}, L('spec')), ta, h('p', {}, imp, h('label', { for: 'spec-import', class: 'button', tabindex: '0', role: 'button' }, L('importSpec')), ' ', h('button', { type: 'button', id: 'run-2', onclick: () => { state.tab = 'results'; void doRun(); } }, L('run'))))));
+  root.append(h('div', { class: 'cols' }, h('div', {}, prep, fw, idx, an), h('div', {}, h('h2', {}, L('spec')), ta, h('p', {}, imp, h('label', { for: 'spec-import', class: 'button', tabindex: '0', role: 'button' }, L('importSpec')), ' ', h('button', { type: 'button', id: 'run-2', onclick: () => { state.tab = 'results'; void doRun(); } }, L('run'))))));
   return root;
 }
 
@@ -355,7 +361,7 @@ function renderModel(): HTMLElement {
 async function doRun(): Promise<void> {
   if (state.running) return;
   const c = state.choices;
-  if (!state.specLocked && c.framework === 'custom' && Object.values(c.roles).filter((r) => r === 'indicator').length < 2) {
+  if (!state.specLocked && c.framework === 'custom' && Object.values(c.roles).filter((r) => r === 'indicator').length + derivedIndicators(c).length < 2) {
     state.runError = { level: 'error', code: 'need-indicators', message: L('needIndicators') };
     render();
     return;
@@ -371,7 +377,8 @@ async function doRun(): Promise<void> {
     state.results = r.results;
     state.runSpecText = state.specText;
     state.runMs = performance.now() - t0;
-    (window as any).__xinzhi = { runMs: state.runMs, workerMs: r.ms, panelMs: r.panelMs };
+    const w = window as any;
+    w.__xinzhi = { runMs: state.runMs, workerMs: r.ms, panelMs: r.panelMs, runs: (w.__xinzhi?.runs ?? 0) + 1 };
   } catch (e) {
     state.runError = e as State['runError'];
   }
@@ -647,6 +654,7 @@ async function openDemo(): Promise<void> {
   const gz = await (await fetch('pkg/pwt91.csv.gz')).arrayBuffer();
   const r = await call({ type: 'pwt', gz }, [gz]);
   state.table = r.table;
+  (window as any).__xinzhiPwtLoadMs = r.table.ms;
   state.running = false;
   await doRun();
 }

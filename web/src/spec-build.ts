@@ -32,6 +32,30 @@ export interface Choices {
   weightsSource: string;
   /** Where groups come from: the group column, or a built-in grouping of China's provinces (ids must be provinces). */
   grouping?: 'column' | 'nbs4' | 'three' | 'belts';
+  /** Preparation: fill gaps in the indicator/DEA columns by linear interpolation (CLI defaults for the ends). */
+  interpolate?: boolean;
+  /** Derived indicators, one a line: `name = formula` (a leading `-` on the name marks a negative indicator). */
+  derived?: string;
+}
+
+export interface Derived { name: string; formula: string; direction: '+' | '-' }
+
+/** Parse the derived-indicator lines; lines without "=" are ignored. */
+export function derivedIndicators(c: Choices): Derived[] {
+  const out: Derived[] = [];
+  for (const line of (c.derived ?? '').split(/\r?\n/)) {
+    const k = line.indexOf('=');
+    if (k < 0) continue;
+    let name = line.slice(0, k).trim();
+    const formula = line.slice(k + 1).trim();
+    let direction: '+' | '-' = '+';
+    if (name.startsWith('-')) {
+      direction = '-';
+      name = name.slice(1).trim();
+    }
+    if (name && formula) out.push({ name, formula, direction });
+  }
+  return out;
 }
 
 export const CUSTOM_FRAMEWORK_FILE = 'framework.yaml';
@@ -49,7 +73,10 @@ function ident(s: string, k: number, prefix: string, used: Set<string>): string 
 
 /** The custom framework (dimensions → indicators) as YAML, or undefined when there are no indicators. */
 export function customFrameworkYaml(c: Choices): string | undefined {
-  const inds = columnsWith(c, 'indicator');
+  const derived = derivedIndicators(c);
+  const inds = [...columnsWith(c, 'indicator'), ...derived.map((d) => d.name)];
+  const dirs: Record<string, '+' | '-'> = { ...c.directions };
+  for (const d of derived) dirs[d.name] = d.direction;
   if (!inds.length) return undefined;
   const used = new Set<string>();
   const dims = new Map<string, string[]>();
@@ -69,7 +96,7 @@ export function customFrameworkYaml(c: Choices): string | undefined {
       indicators: cols.map((col) => ({
         key: ident(col, n++, 'x', used),
         label: { zh: col, en: col },
-        direction: c.directions[col] ?? '+',
+        direction: dirs[col] ?? '+',
         column: col,
       })),
     })),
@@ -101,6 +128,11 @@ export function buildSpec(c: Choices): EvaluationSpec {
       ...(builtinGrouping ? { groups: builtinGrouping } : {}),
     },
   };
+  const prepare: NonNullable<EvaluationSpec['prepare']> = [];
+  for (const d of derivedIndicators(c)) prepare.push({ derive: { name: d.name, formula: d.formula } });
+  const filled = [...columnsWith(c, 'indicator'), ...inputs, ...outputs, ...undesirable];
+  if (c.interpolate && filled.length) prepare.push({ interpolate: { columns: filled, method: 'linear' } });
+  if (prepare.length) spec.prepare = prepare;
   const hasIndex = c.framework !== 'none';
   if (hasIndex) {
     spec.index = {

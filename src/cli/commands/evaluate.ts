@@ -225,13 +225,13 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
 
   // Geometry and centroids for maps and spatial weights.
   const out = outputSettings(spec);
-  const geo = loadGeo(out.map, PACKAGE_ROOT);
+  const geo = loadGeo(out.map, PACKAGE_ROOT, spec.output?.geometry, specDir);
 
   const progress = progressReporter(ctx, opts.quiet ?? false);
   let results: EvaluationResults;
   let files: Map<string, Uint8Array>;
   try {
-    results = await runEvaluation(parsed, { panel: loaded.panel, groups, framework, coordinates: geo.coordinates, onProgress: progress.onProgress });
+    results = await runEvaluation(parsed, { panel: loaded.panel, groups, framework, coordinates: geo.coordinates, features: geo.features, onProgress: progress.onProgress });
     // Reading notes: missing-cell counts per column go to provenance.json (they describe the file, not the
     // analysis); anything else (text columns, encoding guesses) is shown with the results too.
     for (const w of loaded.warnings) if (w.code !== 'missing-values') results.warnings.push({ ...w, code: `data:${w.code}` });
@@ -245,7 +245,7 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
   const provenance = {
     software: SOFTWARE,
     spec: { file: specName, sha256: sha256(specBytes), text: specBytes.toString('utf8') },
-    inputs: [...inputsHash, ...geo.files.map((f) => ({ role: 'geometry', file: relative(PACKAGE_ROOT, f), sha256: sha256(readFileSync(f)) }))],
+    inputs: [...inputsHash, ...geo.files.map((f) => ({ role: 'geometry', file: f.startsWith(PACKAGE_ROOT) ? relative(PACKAGE_ROOT, f) : relative(specDir, f), sha256: sha256(readFileSync(f)) }))],
     outputs: [...files.entries()].map(([name, bytes]) => ({ file: name, sha256: sha256(bytes) })).sort((a, b) => (a.file < b.file ? -1 : 1)),
     dependencies: Object.fromEntries(['echarts', 'docx', 'exceljs', 'fflate', 'yaml', 'ajv', 'cli-progress', 'commander', 'iconv-lite'].map((d) => [d, depVersion(d)])),
     runtime: { node: process.versions.node, platform: process.platform, arch: process.arch },

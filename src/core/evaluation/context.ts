@@ -5,6 +5,7 @@
 import type { Panel } from '../panel/panel.js';
 import type { Warning } from '../result.js';
 import { withColumn } from '../panel/panel.js';
+import type { GeoFeature } from '../spatial/geometry.js';
 import type { EvaluationSpec, Lang } from './spec.js';
 import type { Bilingual, Section, Table } from './results.js';
 import type { ParsedSpec, SpecIssue, SpecPath } from './validate.js';
@@ -14,6 +15,8 @@ export interface RunInputs {
   panel: Panel;
   /** Centroids (longitude, latitude in degrees) by id, for k-NN and distance spatial weights. */
   coordinates?: Record<string, [number, number]>;
+  /** Polygons by id (a user base map), for queen/rook contiguity of units other than China's provinces. */
+  features?: Record<string, GeoFeature>;
   /** Group labels by id from the spec's `data.groups` lookup (the CLI reads the file). */
   groups?: Record<string, string | null>;
   /** A framework loaded from a file named in `index.framework` (the CLI reads the file). */

@@ -101,7 +101,10 @@ export interface OutputSpec {
   top?: number;
   /** Decimal places in tables. */
   digits?: number;
-  map?: 'world' | 'china' | 'none';
+  map?: 'world' | 'china' | 'none' | 'custom';
+  /** A base map of the units (GeoJSON/TopoJSON, e.g. a licensed provincial map of China with the South China Sea
+   * inset); `id` is the feature property that holds the unit ids. Draws the choropleth and LISA maps. */
+  geometry?: { file: string; id: string };
 }
 
 export interface EvaluationSpec {
@@ -125,7 +128,8 @@ export function outputSettings(spec: EvaluationSpec): Required<OutputSpec> {
     formats: o.formats ?? ALL_FORMATS,
     top: o.top ?? 10,
     digits: o.digits ?? 4,
-    map: o.map ?? (spec.data.file === 'pwt' ? 'world' : 'none'),
+    map: o.geometry ? 'custom' : (o.map ?? (spec.data.file === 'pwt' ? 'world' : 'none')),
+    geometry: o.geometry ?? { file: '', id: '' },
   };
 }
 

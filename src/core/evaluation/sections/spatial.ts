@@ -7,7 +7,7 @@
 //   Units without a point are left out of the spatial analyses, with a warning.
 // Weights are row-standardised after subsetting (the spatial module's default).
 
-import { moran, lisa, knnWeights, inverseDistanceWeights, chinaProvinceWeights, chinaProvincePoints, looksLikeChinaProvinces, WORLD_CENTROIDS } from '../../spatial/index.js';
+import { moran, lisa, knnWeights, inverseDistanceWeights, chinaProvinceWeights, chinaProvincePoints, looksLikeChinaProvinces, contiguityWeights, WORLD_CENTROIDS } from '../../spatial/index.js';
 import type { SpatialWeights } from '../../spatial/types.js';
 import type { RunContext, Step } from '../context.js';
 import type { Known } from '../run.js';
@@ -31,6 +31,16 @@ export function buildWeights(ctx: RunContext, source: string): Built {
     const pts = chinaProvincePoints(ids);
     return { weights: k !== undefined ? knnWeights(pts, k) : inverseDistanceWeights(pts), panel: ctx.panel, left: [] };
   }
+  if ((source === 'queen' || source === 'rook') && ctx.inputs.features) {
+    const feats = ctx.inputs.features;
+    const withShape = ids.filter((id) => feats[id]);
+    const leftOut = ids.filter((id) => !feats[id]);
+    return {
+      weights: contiguityWeights(withShape, withShape.map((id) => feats[id]), source, { source: 'output.geometry' }),
+      panel: leftOut.length ? selectPanel(ctx.panel, { include: withShape }) : ctx.panel,
+      left: leftOut,
+    };
+  }
   const have = ids.filter((id) => pointOf(ctx, id));
   const left = ids.filter((id) => !pointOf(ctx, id));
   const pts = have.map((id) => ({ id, lon: pointOf(ctx, id)![0], lat: pointOf(ctx, id)![1] }));
@@ -45,9 +55,10 @@ export function pointOf(ctx: RunContext, id: string): readonly [number, number] 
 export function checkWeightsSource(ctx: RunContext, path: (string | number)[], source: string): SpecIssue | undefined {
   const china = looksLikeChinaProvinces(ctx.panel.ids);
   if (china) return undefined;
-  if (source === 'queen' || source === 'rook') {
-    return ctx.issue('weights-need-geometry', path, `${source} contiguity needs boundaries, which xinzhi bundles only for China's provinces`, 'use knn:K (e.g. knn:6) or distance on centroids');
+  if ((source === 'queen' || source === 'rook') && !ctx.inputs.features) {
+    return ctx.issue('weights-need-geometry', path, `${source} contiguity needs boundaries, which xinzhi bundles only for China's provinces`, 'use knn:K (e.g. knn:6) or distance on centroids, or give your base map with output.geometry: {file, id}');
   }
+  if (source === 'queen' || source === 'rook') return undefined;
   if (!ctx.panel.ids.some((id) => pointOf(ctx, id))) {
     return ctx.issue('weights-need-coordinates', path, `no coordinates for these units (ids such as ${ctx.panel.ids.slice(0, 3).join(', ')})`, 'use ISO3 country codes (bundled world centroids) or Chinese province names, or remove this block');
   }
