@@ -79,6 +79,7 @@ export async function tablesToDocx(tables: readonly Table[], lang: Lang, digits:
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
     sections: [{ children }],
   });
-  const buf = await Packer.toBuffer(doc);
+  // toArrayBuffer works in Node and in the browser (toBuffer needs Node's Buffer).
+  const buf = await Packer.toArrayBuffer(doc);
   return normalizeZip(new Uint8Array(buf));
 }

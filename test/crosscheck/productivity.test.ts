@@ -142,11 +142,9 @@ const gPanel = loadPanel(g.dataset, 'id', 't');
 describe('DDF / NDDF per period on gtfpch_example_ddf', () => {
   for (const [k, beta] of Object.entries<any>(g.ddf)) {
     const [measure, direction, rts] = k.split('_');
-    // KNOWN BUG (reported): dea NDDF 'normalised' with the green direction gives ⅓ to outputs and ⅓ to bads (Σw = ⅔,
-    // the unmoved inputs keep their ⅓), while malmquist NDDF (and Zhou, Ang & Wang 2012) normalise over the moved
-    // groups (½, ½). Flip it.fails → it once fixed.
-    const test = measure === 'nddf' && direction === 'green' ? it.fails : it;
-    test(k, () => {
+    // NDDF 'normalised' weights go to the groups the direction moves (green: ½ goods, ½ bads), as in Zhou, Ang &
+    // Wang (2012) and in malmquist's NDDF.
+    it(k, () => {
       const res = dea(gPanel as any, { inputs: g.inputs, outputs: g.outputs, undesirable: g.undesirable, model: measure === 'radial' ? 'ddf' : 'nddf', direction: direction as any, rts: rts as any });
       const rows = new Map((res.rows as any[]).map((r) => [`${r.id}|${r.period}`, r]));
       const mm = new Mismatches();

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import type { CliContext } from '../context.js';
@@ -219,7 +219,7 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
       throw new UsageError('unknown-framework', `${specName}:${line}: no framework "${spec.index.framework}" (neither a file next to the spec nor a built-in one)`, `use one of ${builtinFrameworks().join(', ') || '(none bundled)'}, or a framework YAML file`);
     }
     framework = parseFramework(readFileSync(f, 'utf8'), { file: relative(ctx.cwd, f) || f });
-    (framework as { source?: string }).source = f.startsWith(PACKAGE_ROOT) ? `builtin:${basename(f).replace(/\.ya?ml$/, '')}` : relative(specDir, f);
+    (framework as { source?: string }).source = f.startsWith(join(PACKAGE_ROOT, 'frameworks') + sep) ? `builtin:${basename(f).replace(/\.ya?ml$/, '')}` : relative(specDir, f);
     inputsHash.push({ role: 'framework', file: relative(PACKAGE_ROOT, f).startsWith('..') ? f : relative(PACKAGE_ROOT, f), sha256: sha256(readFileSync(f)) });
   }
 

@@ -48,7 +48,7 @@ export interface DeaOptions {
   /** DDF/NDDF direction; default 'green' when undesirable outputs exist, else 'graph'. Custom: one value per variable (inputs, outputs, bads). */
   direction?: DirectionKind | number[];
   badDisposability?: 'weak' | 'free';
-  /** NDDF weights: 'normalised' (default, ⅓ per group) or explicit per variable (inputs, outputs, bads). */
+  /** NDDF weights: 'normalised' (default: equal shares to the groups the direction moves, split within) or explicit per variable (inputs, outputs, bads). */
   nddfWeights?: 'normalised' | number[];
   /** SBM weights per input and per output (then bads); default equal. */
   sbmWeights?: { inputs?: number[]; outputs?: number[] };
@@ -260,9 +260,23 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
       if (nw.length !== d) throw new UsageError('bad-weights', `nddf weights need ${d} values (inputs, outputs, undesirable)`);
       nddfW = Float64Array.from(nw);
     } else {
+      // Zhou, Ang & Wang (2012): equal shares to the variable groups the direction moves, split equally within
+      // a group (green (0, y, b): ½ goods, ½ bads). A group the direction does not move gets weight 0.
       nddfW = new Float64Array(d);
-      const groupsN = (m > 0 ? 1 : 0) + (s > 0 ? 1 : 0) + (h > 0 ? 1 : 0);
-      for (let k = 0; k < d; k++) nddfW[k] = 1 / groupsN / (k < m ? m : k < m + s ? s : h);
+      const moves = (lo: number, hi: number, dir: 'x' | 'y' | 'b'): boolean => {
+        if (hi <= lo) return false;
+        if (direction === 'custom') { for (let k = lo; k < hi; k++) if (customDir![k] !== 0) return true; return false; }
+        if (direction === 'graph') return true;
+        if (direction === 'green') return dir !== 'x';
+        if (direction === 'input') return dir === 'x';
+        return dir === 'y';
+      };
+      const act = [moves(0, m, 'x'), moves(m, m + s, 'y'), moves(m + s, d, 'b')];
+      const groupsN = act.filter(Boolean).length;
+      for (let k = 0; k < d; k++) {
+        const g = k < m ? 0 : k < m + s ? 1 : 2;
+        nddfW[k] = act[g] ? 1 / groupsN / (g === 0 ? m : g === 1 ? s : h) : 0;
+      }
     }
   }
   const wIn = Float64Array.from({ length: m }, (_, i) => options.sbmWeights?.inputs?.[i] ?? 1);
