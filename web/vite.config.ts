@@ -10,11 +10,9 @@ export default defineConfig({
   base: './',
   publicDir: here('public'),
   resolve: {
-    // Browser stand-ins for two Node-only calls in shared code (see the files): iconv-lite needs Buffer, and
-    // docx's Packer.toBuffer asks for a Node buffer.
+    // Browser stand-in for a Node-only call in shared code (see the file): iconv-lite needs Buffer.
     alias: [
       { find: /^iconv-lite$/, replacement: here('src/shims/iconv-lite.ts') },
-      { find: /^docx$/, replacement: here('src/shims/docx.ts') },
     ],
   },
   worker: { format: 'es' },
