@@ -134,7 +134,8 @@ export async function writeResult(result: Result<any>, opts: OutputOptions, ctx:
   if (format === 'json') text = JSON.stringify(result, null, 2) + '\n';
   else if (format === 'csv') text = toCsv(result.rows);
   else if (format === 'table') {
-    const head = `${result.card?.title?.en ?? result.method}\n`;
+    const title = result.card?.title;
+    const head = `${(opts.lang === 'zh' ? title?.zh : title?.en) ?? title?.en ?? result.method}\n`;
     const warn = result.warnings.length ? result.warnings.map((w) => `warning: ${w.message}`).join('\n') + '\n' : '';
     text = head + toTextTable(result.rows, outPath ? Infinity : 60) + summaryText(result.summary) + warn;
   } else {

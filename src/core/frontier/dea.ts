@@ -30,8 +30,14 @@ export type DeaModel = 'radial' | 'sbm' | 'ddf' | 'nddf' | 'additive';
 export interface DeaOptions {
   inputs: string[];
   outputs: string[];
-  /** Undesirable (bad) outputs: SBM (Tone 2004), DDF/NDDF (weak disposability by default). */
+  /** Undesirable (bad) outputs: SBM (Tone 2004), DDF/NDDF (weak disposability by default); radial models need `translate`. */
   undesirable?: string[];
+  /**
+   * Radial models with undesirable outputs (Seiford & Zhu 2002; deaR `model_basic(vtrans_o =)`): b′ = c − b is used
+   * as an ordinary output. c: 'max+1' (default of deaR: max over the run + 1, per bad output), one number for every
+   * bad output, or one entry per bad output (null = max + 1). Needs c ≥ every b.
+   */
+  translate?: 'max+1' | number | (number | null)[];
   model?: DeaModel;
   /** Radial default 'in'; SBM default 'non'. */
   orientation?: 'in' | 'out' | 'non';
@@ -146,6 +152,7 @@ const CITE: Record<string, Citation> = {
   cfg: { text: 'Chung, Y.H., Färe, R., Grosskopf, S. (1997). Productivity and undesirable outputs: a directional distance function approach. Journal of Environmental Management 51(3), 229–240.', doi: '10.1006/jema.1997.0146' },
   nddf: { text: 'Zhou, P., Ang, B.W., Wang, H. (2012). Energy and CO2 emission performance in electricity generation: a non-radial directional distance function approach. European Journal of Operational Research 221(3), 625–635.', doi: '10.1016/j.ejor.2012.04.022' },
   add: { text: 'Charnes, A., Cooper, W.W., Golany, B., Seiford, L., Stutz, J. (1985). Foundations of DEA for Pareto–Koopmans efficient empirical production functions. Journal of Econometrics 30, 91–107.', doi: '10.1016/0304-4076(85)90133-2' },
+  sz: { text: 'Seiford, L.M., Zhu, J. (2002). Modeling undesirable factors in efficiency evaluation. European Journal of Operational Research 142(1), 16–20.', doi: '10.1016/S0377-2217(01)00293-4' },
   frame: { text: 'Dulá, J.H. (2011). An algorithm for data envelopment analysis. INFORMS Journal on Computing 23(2), 284–296.', doi: '10.1287/ijoc.1100.0400' },
 };
 
@@ -166,7 +173,9 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
   let orientation = options.orientation ?? (model === 'sbm' ? 'non' : 'in');
   if (model === 'radial' && orientation === 'non') throw new UsageError('bad-option', 'radial models are input or output oriented', 'use --orientation in or out, or --model sbm for a non-oriented score');
   if (!['in', 'out', 'non'].includes(orientation)) throw new UsageError('bad-option', `unknown orientation "${orientation}"`, 'use in, out or non');
-  if (model === 'radial' && bads.length) throw new UsageError('bad-option', 'radial models take no undesirable outputs', 'use --model sbm, ddf or nddf for undesirable outputs');
+  const translating = model === 'radial' && bads.length > 0;
+  if (translating && options.translate === undefined) throw new UsageError('bad-option', 'radial models take undesirable outputs only through a translation b\' = c - b (Seiford & Zhu 2002)', 'add --translate max+1 (deaR default) or --translate C, or use --model sbm, ddf or nddf');
+  if (options.translate !== undefined && !translating) throw new UsageError('bad-option', 'translate applies to radial models with undesirable outputs', 'name the bad outputs with --undesirable and use --model radial');
   if (model === 'additive' && bads.length) throw new UsageError('bad-option', 'the additive model takes no undesirable outputs');
   if (superMode === 'cook2009' && model !== 'radial') throw new UsageError('bad-option', 'cook2009 super-efficiency is a radial model', 'use --model radial');
   if (superMode && (model === 'ddf' || model === 'nddf' || model === 'additive')) throw new UsageError('bad-option', `super-efficiency is not defined for the ${model} model here`, 'use radial or sbm');
@@ -182,8 +191,34 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
   const badDisposability = options.badDisposability ?? (model === 'sbm' ? 'free' : 'weak');
 
   const { obs, source, hasPeriod } = collect(data, all);
-  const m = inputs.length, s = outputs.length, h = bads.length, d = m + s + h;
+  const m = inputs.length, d = inputs.length + outputs.length + bads.length;
+  let s = outputs.length, h = bads.length;
   const warnings: Warning[] = [];
+
+  // Seiford & Zhu (2002) translation for radial models: b' = c - b becomes an ordinary output (after the goods, so
+  // the variable layout is unchanged); results are mapped back to b below.
+  let translation: number[] | null = null;
+  if (translating) {
+    const tr = options.translate!;
+    const spec: (number | null)[] = tr === 'max+1' ? bads.map(() => null) : typeof tr === 'number' ? bads.map(() => tr) : Array.isArray(tr) ? tr : [];
+    if (spec.length !== h || spec.some((c) => c !== null && !(typeof c === 'number' && Number.isFinite(c)))) {
+      throw new UsageError('bad-option', `translate needs 'max+1', one number, or ${h} value(s) (one per undesirable output), got ${JSON.stringify(tr)}`, 'e.g. --translate max+1 or --translate 1500');
+    }
+    translation = spec.map((c, q) => {
+      const k = m + s + q;
+      let max = -Infinity;
+      for (const o of obs) if (o.ok && o.values[k] > max) max = o.values[k];
+      if (c === null) return max === -Infinity ? 1 : max + 1;
+      if (c < max) {
+        const bad = obs.find((o) => o.ok && o.values[k] > c)!;
+        throw new DataError('translation-too-small', `translation constant ${c} for undesirable output "${bads[q]}" is below its value ${bad.values[k]} for DMU ${bad.id}${bad.period !== undefined ? ` (period ${bad.period})` : ''}: b' = c - b would be negative`,
+          { file: source, row: bad.row || undefined, column: bads[q], id: bad.id, period: bad.period }, `use a constant >= ${max} (max + 1 = ${max + 1})`);
+      }
+      return c;
+    });
+    for (const o of obs) if (o.ok) for (let q = 0; q < h; q++) o.values[m + s + q] = translation[q] - o.values[m + s + q];
+    s += h; h = 0;
+  }
 
   // Data checks.
   const translationInvariant = model === 'additive' && rts === 'vrs';
@@ -347,6 +382,10 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
       }
       j++;
       fill(row, out, labels, all, model, orientation, direction);
+      if (translation && row.targets) {
+        // Back to original units of b: target b = c - target b'; the slack on b' is the cut in b (>= 0).
+        bads.forEach((v, q) => { (row.targets as Record<string, number>)[v] = translation![q] - (row.targets as Record<string, number>)[v]; });
+      }
       rows.push(row);
     }
     lps += ev.lp.lps + (rhoModel?.lp.lps ?? 0);
@@ -370,6 +409,7 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
     inputs, outputs, undesirable: bads, model, orientation, rts, slack, slackObjective, super: superMode ?? false,
     frontier, scale: scaleMode, ...(model === 'ddf' || model === 'nddf' ? { direction: customDir ? options.direction : direction, badDisposability } : {}),
     ...(model === 'sbm' ? { zeroOutput, badDisposability: 'free' } : {}),
+    ...(translation ? { translate: Object.fromEntries(bads.map((v, q) => [v, translation![q]])) } : {}),
   };
   return { method: 'dea', params, rows, summary, warnings, card: card(params, model, rts, superMode, statusCounts, options, nddfW) };
 }
@@ -419,7 +459,7 @@ function card(params: Record<string, unknown>, model: DeaModel, rts: Rts, superM
     nddf: { en: 'Non-radial directional distance function', zh: '非径向方向距离函数' },
     additive: { en: 'Additive DEA model', zh: '加性DEA模型' },
   };
-  if (model === 'radial') { citations.push(CITE.ccr, CITE.bcc); if (superMode === 'ap') citations.push(CITE.ap); if (superMode === 'cook2009') citations.push(CITE.ap, CITE.cook); }
+  if (model === 'radial') { citations.push(CITE.ccr, CITE.bcc); if (params.translate) citations.push(CITE.sz); if (superMode === 'ap') citations.push(CITE.ap); if (superMode === 'cook2009') citations.push(CITE.ap, CITE.cook); }
   if (model === 'sbm') { citations.push(CITE.sbm); if ((options.undesirable ?? []).length) citations.push(CITE.usbm); if (superMode) citations.push(CITE.ssbm); }
   if (model === 'ddf') citations.push(CITE.ddf, CITE.cfg);
   if (model === 'nddf') citations.push(CITE.nddf);
@@ -445,6 +485,7 @@ function card(params: Record<string, unknown>, model: DeaModel, rts: Rts, superM
       scaling: params.scale === 'mean' ? 'each variable divided by its mean over the run; slacks and targets reported in original units' : 'none',
       sbmZeros: model === 'sbm' ? 'x_io = 0: term dropped, weights renormalised; zero outputs: ' + (params.zeroOutput === 'replace' ? '(min positive)/100 (Tone 2001 case 2, deaR)' : 'term dropped (Tone case 1)') : undefined,
       nddfWeights: nddfW ? Array.from(nddfW) : undefined,
+      translation: params.translate ? 'Seiford & Zhu (2002), deaR vtrans_o: each undesirable output b enters as the good output b\' = c - b (c in `translate`; default max over the run + 1). Scores depend on c except for input orientation under VRS (BCC input model is translation invariant in outputs, Ali & Seiford 1990); targets of b = c - target b\', slack of b = cut in b' : undefined,
       additiveWeights: model === 'additive' ? options.additiveWeights ?? 'unit' : undefined,
       negativeData: 'error naming DMU and column (except VRS additive, translation invariant)',
       missingData: 'row kept with status insufficient_data',
