@@ -4,6 +4,8 @@
 // (seed, stream). Replicate r of a Monte Carlo or permutation procedure uses stream r, so a parallel
 // run equals a serial one. Default seed 12345. uniform() returns 53-bit doubles in [0, 1).
 
+import { log, pow } from './math/elementary.js';
+
 export const DEFAULT_SEED = 12345;
 
 export interface Rng {
@@ -57,12 +59,12 @@ export function createRng(seed: number = DEFAULT_SEED, stream = 0): Rng {
       if (spare !== null) { const s = spare; spare = null; return s; }
       let u: number, v: number, s: number;
       do { u = 2 * uniform() - 1; v = 2 * uniform() - 1; s = u * u + v * v; } while (s >= 1 || s === 0);
-      const m = Math.sqrt((-2 * Math.log(s)) / s);
+      const m = Math.sqrt((-2 * log(s)) / s);
       spare = v * m;
       return u * m;
     },
     gamma(shape: number): number {
-      if (shape < 1) return rng.gamma(shape + 1) * Math.pow(uniform(), 1 / shape);
+      if (shape < 1) return rng.gamma(shape + 1) * pow(uniform(), 1 / shape);
       const d0 = shape - 1 / 3;
       const c0 = 1 / Math.sqrt(9 * d0);
       for (;;) {
@@ -71,7 +73,7 @@ export function createRng(seed: number = DEFAULT_SEED, stream = 0): Rng {
         v = v * v * v;
         const u = uniform();
         if (u < 1 - 0.0331 * x * x * x * x) return d0 * v;
-        if (Math.log(u) < 0.5 * x * x + d0 * (1 - v + Math.log(v))) return d0 * v;
+        if (log(u) < 0.5 * x * x + d0 * (1 - v + log(v))) return d0 * v;
       }
     },
   };

@@ -132,9 +132,8 @@ for (const file of ['airlines_sbm.json', 'hua_bian_sbm.json', 'doyle_green_sbm.j
 }
 
 describe('Hua & Bian (2007) with deaR vtrans_o = 1500 (Seiford & Zhu translation, BCC output)', () => {
-  // xinzhi has no translation option for radial models (methods.md E5 `translate` is not implemented; a radial
-  // model with --undesirable is a UsageError). The workaround — a translated column used as an ordinary output —
-  // must reproduce deaR's model_basic(orientation = "oo", rts = "vrs", vtrans_o = 1500).
+  // The manual route — a translated column used as an ordinary output — must reproduce deaR's
+  // model_basic(orientation = "oo", rts = "vrs", vtrans_o = 1500); the `translate` option is tested below.
   const ref = refJson('hua_bian_translated.json');
   const data = deaData(ref.dataset);
   for (const [label, c] of Object.entries<any>(ref.cases)) {
@@ -147,6 +146,67 @@ describe('Hua & Bian (2007) with deaR vtrans_o = 1500 (Seiford & Zhu translation
       expect(mm.list, mm.report()).toEqual([]);
     });
   }
+});
+
+describe('Hua & Bian (2007): radial model with `translate` (deaR model_basic ud_outputs + vtrans_o)', () => {
+  const ref = refJson('hua_bian_translated.json');
+  const data = deaData(ref.dataset);
+  const base = { inputs: ['D-Input1', 'D-Input2'], outputs: ['D-Output1', 'D-Output2'], undesirable: ['UD-Output1'], rts: 'vrs' as const, orientation: 'out' as const };
+  for (const [label, c] of Object.entries<any>(ref.cases)) {
+    const translate = label === 'maxPlus1' ? 'max+1' as const : c.translation as number;
+    it(`${label}: phi, efficiency = 1/phi, targets of b in original units, card records c = ${c.translation}`, () => {
+      const res = dea(data, { ...base, translate });
+      expect(res.params.translate).toEqual({ 'UD-Output1': c.translation });
+      expect(String(res.card.conventions.translation)).toMatch(/Seiford/);
+      const rows = byId(res.rows as any[]);
+      const mm = new Mismatches();
+      ref.ids.forEach((id: string, j: number) => {
+        const r = rows.get(id) as any;
+        mm.close(r.phi, c.phi[j], REL, `${id} phi`);
+        mm.close(r.efficiency, 1 / c.phi[j], REL, `${id} efficiency`);
+        // target b = c − (φ b′ + s), slack = cut in b, both in original units of b
+        const b = data.columns['UD-Output1'][j];
+        const s = r.slacks['UD-Output1'];
+        if (!(s >= 0)) mm.push(`${id}: negative slack ${s}`);
+        mm.close(r.targets['UD-Output1'], c.translation - (r.phi * (c.translation - b) + s), 1e-9, `${id} target b`, 1e-6);
+        if (r.targets['UD-Output1'] > b * (1 + 1e-9) + 1e-9 && r.phi * (c.translation - b) >= c.translation - b) mm.push(`${id}: target b above b`);
+      });
+      expect(mm.list, mm.report()).toEqual([]);
+    });
+  }
+  it('input orientation under VRS is invariant to c; CRS and VRS output orientation are not', () => {
+    const io = (rts: 'vrs' | 'crs', orientation: 'in' | 'out', translate: number | 'max+1') =>
+      (dea(data, { ...base, rts, orientation, translate }).rows as any[]).map((r) => r.efficiency as number);
+    const a = io('vrs', 'in', 1500), b = io('vrs', 'in', 'max+1'), c2 = io('vrs', 'in', 5000);
+    a.forEach((v, j) => { expect(b[j]).toBeCloseTo(v, 8); expect(c2[j]).toBeCloseTo(v, 8); });
+    const oo = io('vrs', 'out', 1500), oo2 = io('vrs', 'out', 'max+1');
+    expect(Math.max(...oo.map((v, j) => Math.abs(v - oo2[j])))).toBeGreaterThan(1e-4);
+  });
+  it('errors: no translate → UsageError naming --translate; c below max(b) → DataError naming the DMU', () => {
+    expect(() => dea(data, { ...base })).toThrow(/--translate/);
+    expect(() => dea(data, { ...base, translate: 1000 })).toThrow(/DMU\d+/);
+    expect(() => dea(data, { ...base, translate: [1500, 1600] })).toThrow(/one per undesirable/);
+    expect(() => dea(data, { ...base, model: 'sbm', translate: 1500 })).toThrow(/radial/);
+  });
+  for (const [flag, key] of [['1500', 'vtrans1500'], ['max+1', 'maxPlus1']]) {
+    it(`CLI --translate ${flag}`, async () => {
+      const run = await runCli(['dea', '--data', morePath('hua_bian_2007.csv'), '--id', 'DMU', '--inputs', 'D-Input1,D-Input2',
+        '--outputs', 'D-Output1,D-Output2', '--undesirable', 'UD-Output1', '--rts', 'vrs', '--orientation', 'out', '--translate', flag, '--format', 'json']);
+      expect(run.code, run.stderr).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(out.params.translate['UD-Output1']).toBe(ref.cases[key].translation);
+      const rows = byId(out.rows);
+      const mm = new Mismatches();
+      ref.ids.forEach((id: string, j: number) => mm.close((rows.get(id) as any).phi, ref.cases[key].phi[j], REL, id));
+      expect(mm.list, mm.report()).toEqual([]);
+    });
+  }
+  it('CLI without --translate exits 1 with a hint', async () => {
+    const run = await runCli(['dea', '--data', morePath('hua_bian_2007.csv'), '--id', 'DMU', '--inputs', 'D-Input1,D-Input2',
+      '--outputs', 'D-Output1,D-Output2', '--undesirable', 'UD-Output1', '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--translate/);
+  });
 });
 
 describe('CLI --format json agrees with the references', () => {

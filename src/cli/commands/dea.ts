@@ -21,13 +21,30 @@ function numbers(s: string, what: string, count: number): number[] {
   return v;
 }
 
+function translateSpec(s: string, h: number): 'max+1' | number | (number | null)[] {
+  const parts = list(s);
+  const one = (p: string): number | null => {
+    if (/^max\s*\+\s*1$/i.test(p) || p.toUpperCase() === 'NA') return null;
+    const v = Number(p);
+    if (p === '' || !Number.isFinite(v)) throw new UsageError('bad-option', `--translate takes max+1, a number, or one value per undesirable output; got "${s}"`, 'e.g. --translate max+1 or --translate 1500');
+    return v;
+  };
+  const vals = parts.map(one);
+  if (vals.length === 1) return vals[0] === null ? 'max+1' : vals[0];
+  if (vals.length !== h) throw new UsageError('bad-option', `--translate needs one value or ${h} (one per undesirable output), got ${vals.length}`);
+  return vals;
+}
+
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('dea')
     .description('data envelopment analysis: radial (CCR/BCC), SBM, super-efficiency, DDF, NDDF, additive, cross-efficiency')
     .option('--inputs <cols>', 'comma-separated input columns')
     .option('--outputs <cols>', 'comma-separated (good) output columns')
-    .option('--undesirable <cols>', 'comma-separated undesirable (bad) output columns (sbm, ddf, nddf)')
+    .option('--undesirable <cols>', 'comma-separated undesirable (bad) output columns (sbm, ddf, nddf; radial with --translate)')
+    .option('--translate <c>', "radial with --undesirable: b' = c - b as a good output (Seiford & Zhu 2002, deaR vtrans_o): max+1 | C | C1,C2,... (one per bad; max+1 allowed per entry)")
+    .option('--undesirable-inputs <cols>', "radial: inputs (also listed in --inputs) entered as x' = c - x (deaR ud_inputs/vtrans_i)")
+    .option('--translate-inputs <c>', 'with --undesirable-inputs: max+1 (default) | C | C1,C2,... (one per undesirable input)')
     .option('--model <m>', 'radial | sbm | ddf | nddf | additive | cross', 'radial')
     .option('--orientation <o>', 'in | out | non (radial default in, sbm default non)')
     .option('--rts <rts>', 'crs | vrs | nirs | ndrs (default crs; additive vrs)')
@@ -70,8 +87,11 @@ export function register(program: Command, ctx: CliContext): void {
         : ['green', 'graph', 'input', 'output'].includes(o.direction) ? o.direction as DeaOptions['direction'] : numbers(o.direction, '--direction', d);
       const weights = o.weights === undefined || o.weights === 'normalised' || o.weights === 'normalized' ? undefined : numbers(o.weights, '--weights', d);
       const sup = o.super === undefined ? undefined : o.super === true ? true : (o.super as 'ap' | 'cook2009');
+      const translate = o.translate === undefined ? undefined : translateSpec(o.translate, undesirable.length);
       result = dea(loaded.panel, {
-        inputs, outputs, undesirable,
+        inputs, outputs, undesirable, translate,
+        ...(o.undesirableInputs !== undefined ? { undesirableInputs: list(o.undesirableInputs) } : {}),
+        ...(o.translateInputs !== undefined ? { translateInputs: translateSpec(o.translateInputs, list(o.undesirableInputs).length) } : {}),
         model: o.model as DeaOptions['model'],
         orientation: o.orientation as DeaOptions['orientation'],
         rts: o.rts as DeaOptions['rts'],

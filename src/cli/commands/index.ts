@@ -129,7 +129,7 @@ export function weightOptionsFrom(o: Opts, ctx: CliContext): WeightOptions {
     const r = o.pcaRetain;
     const cum = /^cum(?:ulative)?:([0-9.]+)$/.exec(r);
     const k = /^k:(\d+)$/.exec(r);
-    base.pca = { retain: r === 'kaiser' ? { kind: 'kaiser' } : cum ? { kind: 'cumulative', share: Number(cum[1]) } : k ? { kind: 'fixed', k: Number(k[1]) } : (() => { throw new UsageError('bad-pca-retain', '--pca-retain must be kaiser, cum:0.85 or k:3'); })() };
+    base.pca = { variant: oneOf(o.pcaVariant, '--pca-variant', ['default', 'mathmodels', 'mathmodelsSquared', 'compositeScore'] as const), rotate: oneOf(o.pcaRotate, '--pca-rotate', ['none', 'varimax'] as const), retain: r === 'kaiser' ? { kind: 'kaiser' } : cum ? { kind: 'cumulative', share: Number(cum[1]) } : k ? { kind: 'fixed', k: Number(k[1]) } : (() => { throw new UsageError('bad-pca-retain', '--pca-retain must be kaiser, cum:0.85 or k:3'); })() };
   }
   if (w.includes('+')) {
     const methods = w.split('+').map((s) => s.trim());
@@ -167,6 +167,8 @@ export function addIndicatorOptions(cmd: Command, withFramework = true): Command
     .option('--critic-entropy-conflict', 'CRITIC with 1 − e instead of σ')
     .option('--cv-normalised', 'CV weights on x′ instead of the raw data')
     .option('--pca-retain <rule>', 'PCA components: kaiser (λ > 1) | cum:0.85 | k:3', 'kaiser')
+    .option('--pca-variant <v>', 'PCA weights: default (Σ u λ/Σλ) | mathmodels (|A| λ/Σλ) | mathmodelsSquared (A² λ/Σλ) | compositeScore (index only: Stata F = Σ (λ_k/Σλ) F_k)', 'default')
+    .option('--pca-rotate <r>', 'rotation of the loadings for the mathmodels variants: none | varimax', 'none')
     .option('--ahp-method <m>', 'AHP weights: eigen | geometric | sumProduct', 'eigen')
     .option('--ahp-ri <table>', 'AHP random index table: saaty | cn', 'saaty')
     .option('--ahp-force', 'keep AHP weights when CR ≥ 0.1 (status inconsistent)');
@@ -219,6 +221,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--vikor-v <v>', 'VIKOR weight of group utility', '0.5')
     .option('--vikor-scope <scope>', 'VIKOR best/worst values: pooled | period', 'pooled')
     .option('--rsr-noninteger', 'RSR with non-integer ranks')
+    .option('--rsr-grade', 'RSR probit grading per period (rows gain probit, rsrFitted, grade 1–3)')
+    .option('--rsr-regression <on>', 'RSR grading regression over distinct values | rows', 'distinct')
+    .option('--gra-preprocess <p>', 'GRA preprocessing: minmax (x′) | mean | initial | none (raw; benefit indicators only)', 'minmax')
     .option('--sensitivity <draws>', 'weight sensitivity: Monte Carlo draws (Dirichlet around the weights)')
     .option('--concentration <c>', 'Dirichlet concentration for --sensitivity', '200')
     .option('--seed <n>', 'seed for --sensitivity', '12345');
@@ -242,9 +247,9 @@ export function register(program: Command, ctx: CliContext): void {
         directions: oneOf(opts.topsisDirections, '--topsis-directions', ['idealSelection', 'forward'] as const),
         absoluteIdeal: !!opts.absoluteIdeal,
       },
-      gra: { rho: num(opts.rho, '--rho'), scope: oneOf(opts.graScope, '--gra-scope', ['pooled', 'period'] as const) },
+      gra: { rho: num(opts.rho, '--rho'), scope: oneOf(opts.graScope, '--gra-scope', ['pooled', 'period'] as const), preprocess: oneOf(opts.graPreprocess, '--gra-preprocess', ['minmax', 'mean', 'initial', 'none'] as const) },
       vikor: { v: num(opts.vikorV, '--vikor-v'), scope: oneOf(opts.vikorScope, '--vikor-scope', ['pooled', 'period'] as const) },
-      rsr: { nonInteger: !!opts.rsrNoninteger },
+      rsr: { nonInteger: !!opts.rsrNoninteger, grade: !!opts.rsrGrade, regression: oneOf(opts.rsrRegression, '--rsr-regression', ['distinct', 'rows'] as const) },
       sensitivity: opts.sensitivity !== undefined ? { draws: num(opts.sensitivity, '--sensitivity'), concentration: num(opts.concentration, '--concentration'), seed: num(opts.seed, '--seed') } : false,
     };
     const result = withData(compositeIndex(loaded.panel, options), loaded);

@@ -6,9 +6,38 @@
 //   ξ_i(k) = (Δmin + ρΔmax)/(Δ_i(k) + ρΔmax), ρ = 0.5; Δmax = 0 gives ξ ≡ 1;
 //   grade r_i = Σ_k w_k ξ_i(k) / Σ_k w_k (equal weights by default).
 // Scope: pooled (one reference and Δ range over all rows) or per group (period). Two passes, O(N·m).
+// Preprocessing (methods.md C3; applied by `graPreprocess` before the grade, column by column within the scope):
+//   `mean` (均值化) x/x̄_j; `initial` (初值化) x/x_1j with x_1j the column's value on the first row of the scope
+//   (the first entity in the row order); a zero divisor is a data error. `minmax` and `none` are handled by the
+//   caller (the index pipeline's x′, or the data as given).
 
 import type { MatrixInput, RowGroups } from '../normalize/matrix.js';
 import { asColumnSource } from '../normalize/matrix.js';
+import { DataError } from '../errors.js';
+
+/** GRA `mean` / `initial` preprocessing of each column within each group (pooled: one group). */
+export function graPreprocess(x: MatrixInput, how: 'mean' | 'initial', groups?: RowGroups, keys?: readonly string[]): Float64Array[] {
+  const src = asColumnSource(x);
+  const N = src.nRows;
+  const G = groups ? groups.nGroups : 1;
+  const gi = (q: number) => (groups ? groups.group[q] : 0);
+  const out: Float64Array[] = [];
+  for (let j = 0; j < src.nCols; j++) {
+    const c = Float64Array.from(src.column(j, new Float64Array(N)));
+    const div = new Float64Array(G).fill(NaN);
+    if (how === 'mean') {
+      const s = new Float64Array(G), n = new Float64Array(G);
+      for (let q = 0; q < N; q++) { s[gi(q)] += c[q]; n[gi(q)]++; }
+      for (let g = 0; g < G; g++) div[g] = s[g] / n[g];
+    } else for (let q = N - 1; q >= 0; q--) div[gi(q)] = c[q];
+    for (let g = 0; g < G; g++) {
+      if (div[g] === 0) throw new DataError('gra-zero-divisor', `GRA ${how === 'mean' ? 'mean' : 'initial-value'} preprocessing: the ${how === 'mean' ? 'mean' : 'first value'} of indicator "${keys?.[j] ?? j + 1}" is 0`, {}, 'use --gra-preprocess minmax');
+    }
+    for (let q = 0; q < N; q++) c[q] /= div[gi(q)];
+    out.push(c);
+  }
+  return out;
+}
 
 export interface GraOptions {
   rho?: number;

@@ -26,12 +26,14 @@ import type { IndicatorMatrix } from './indicator-matrix.js';
 import { computeWeights, type WeightOptions, type WeightOutcome } from './weighting.js';
 import { weightedSum } from '../aggregate/weighted-sum.js';
 import { topsis } from '../aggregate/topsis.js';
-import { greyRelational } from '../aggregate/gra.js';
+import { greyRelational, graPreprocess } from '../aggregate/gra.js';
 import { vikor, type VikorConditions } from '../aggregate/vikor.js';
-import { rankSumRatio } from '../aggregate/rsr.js';
+import { rankSumRatio, rsrGrading } from '../aggregate/rsr.js';
+import { pcaCompositeScore } from '../weights/pca.js';
 import { rankWithinGroups } from '../aggregate/rank.js';
 import { weightSensitivity } from '../aggregate/sensitivity.js';
 import { ahpWeights } from '../weights/ahp.js';
+import { quantileSorted } from '../math/stats.js';
 
 export type AggregateMethod = 'weighted' | 'topsis' | 'gra' | 'vikor' | 'rsr';
 
@@ -64,9 +66,11 @@ export interface CompositeIndexOptions {
   dimensionWeights?: 'sum' | 'rerun' | 'equal' | 'user' | 'ahp';
   aggregate?: AggregateMethod;
   topsis?: TopsisIndexOptions;
-  gra?: { rho?: number; scope?: 'pooled' | 'period' };
+  /** GRA: rho, scope, and preprocessing (minmax = the pipeline's x′, default; mean/initial/none on raw data) */
+  gra?: { rho?: number; scope?: 'pooled' | 'period'; preprocess?: 'minmax' | 'mean' | 'initial' | 'none' };
   vikor?: { v?: number; scope?: 'pooled' | 'period' };
-  rsr?: { nonInteger?: boolean };
+  /** RSR: non-integer ranks; probit grading within each period (rows gain probit, rsrFitted, grade) */
+  rsr?: { nonInteger?: boolean; grade?: boolean; regression?: 'distinct' | 'rows' };
   sensitivity?: { draws?: number; concentration?: number; seed?: number } | false;
 }
 
@@ -87,6 +91,9 @@ export interface IndexRow {
   rankMedian?: number | null;
   rankP05?: number | null;
   rankP95?: number | null;
+  probit?: number | null;
+  rsrFitted?: number | null;
+  grade?: number | null;
 }
 
 export interface IndexWeight { indicator: string; dimension: string; weight: number; period?: number }
@@ -123,7 +130,12 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     throw new UsageError('vector-needs-benefit', 'vector normalisation leaves cost and interval indicators as they are, so a weighted sum would reward them', 'use --normalize minmax or zscore, or --aggregate topsis');
   }
   const perPeriodWeights = scope === 'period';
-  if (perPeriodWeights && hierarchy === 'nested') throw new UsageError('nested-per-period', 'the nested hierarchy is available with pooled weights only', 'use --scope pooled, or the flat hierarchy');
+  const pcaScore = wopt.method === 'pca' && wopt.pca?.variant === 'compositeScore';
+  if (pcaScore && aggregate !== 'weighted') throw new UsageError('pca-score-aggregate', 'the PCA composite score (Stata workflow) is its own aggregation', 'use --aggregate weighted with --pca-variant compositeScore');
+  if (pcaScore && hierarchy === 'nested') throw new UsageError('pca-score-nested', 'the PCA composite score has no nested hierarchy', 'use --hierarchy flat');
+  if ((options.gra?.preprocess ?? 'minmax') !== 'minmax' && aggregate === 'gra' && fw.indicators.some((i) => i.direction !== '+')) {
+    throw new UsageError('gra-preprocess-benefit', `GRA preprocessing "${options.gra?.preprocess}" works on the raw data, so every indicator must be a benefit (+) indicator`, 'use --gra-preprocess minmax for cost or interval indicators');
+  }
   const prep = prepareIndicators(panel, fw, { normalize, scope, basePeriod: options.basePeriod, constantPolicy: policy, zscorePopulation: options.zscorePopulation, shift, weights: wopt });
   const { mat, nm, exclude, baseGroup } = prep;
   const N = mat.cells.length;
@@ -132,8 +144,18 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
   let pooled = prep.pooled;
   const byPeriod = prep.byPeriod;
   // nested hierarchy: within-dimension weights and dimension weights W_d
+  // (per-period scope: within-dimension weights and W_d both per period, from that period's rows)
   let dimWeights: Float64Array | null = null;
-  if (hierarchy === 'nested') {
+  const dimWeightsByPeriod: (Float64Array | null)[] = [];
+  if (hierarchy === 'nested' && perPeriodWeights) {
+    members.forEach((rowsG, g) => {
+      const o = byPeriod[g];
+      if (!o || !rowsG.length) { dimWeightsByPeriod.push(null); return; }
+      const r = nestedWeights(o, wopt, nm, mat, fw, shift, exclude, options.dimensionWeights ?? 'sum', rowsG);
+      byPeriod[g] = { ...o, weights: r.global, details: { ...o.details, nested: r.details } };
+      dimWeightsByPeriod.push(r.W);
+    });
+  } else if (hierarchy === 'nested') {
     const r = nestedWeights(pooled!, wopt, nm, mat, fw, shift, exclude, options.dimensionWeights ?? 'sum');
     pooled = { ...pooled!, weights: r.global, details: { ...pooled!.details, nested: r.details } };
     dimWeights = r.W;
@@ -169,7 +191,10 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
       }
     } else if (aggregate === 'gra') {
       const gs = (options.gra?.scope ?? 'pooled') === 'period' || rows ? sub(mat.groups, rows) : undefined;
-      const res = greyRelational(x, weights, { rho: options.gra?.rho, groups: gs });
+      const pre = options.gra?.preprocess ?? 'minmax';
+      const xr: MatrixInput = rows ? selectMatrixRows(mat.raw, rows) : mat.raw;
+      const xg: MatrixInput = pre === 'minmax' ? x : pre === 'none' ? xr : graPreprocess(xr, pre, gs, mat.keys);
+      const res = greyRelational(xg, weights, { rho: options.gra?.rho, groups: gs });
       put(res.grade);
       if (saveExtra && !rows) { aggDetails.deltaMin = Array.from(res.deltaMin); aggDetails.deltaMax = Array.from(res.deltaMax); aggDetails.rho = res.rho; }
     } else if (aggregate === 'vikor') {
@@ -187,21 +212,38 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
       put(rankSumRatio(x, weights, { groups: sub(mat.groups, rows), nonInteger: options.rsr?.nonInteger }));
     }
   };
-  const weightsOfDims = (weights: Float64Array, rows: Int32Array | null) => {
+  const weightsOfDims = (weights: Float64Array, rows: Int32Array | null, W: Float64Array | null) => {
     const x: MatrixInput = rows ? selectMatrixRows(nm, rows) : nm;
     const ws = weightedSum(x, weights, mat.dimensionOf, nDim);
     ws.dimensions.forEach((d, k) => {
-      const f = (dimWeights ? 1 / dimWeights[k] : 1) * scale;
+      const f = (W ? 1 / W[k] : 1) * scale;
       if (rows) rows.forEach((r, q) => { dims[k][r] = d[q] * f; }); else for (let q = 0; q < N; q++) dims[k][q] = d[q] * f;
     });
   };
   if (perPeriodWeights) {
     score.fill(NaN);
     for (const d of dims) d.fill(NaN);
-    members.forEach((rows, g) => { const o = byPeriod[g]; if (rows.length && o) { runScores(o.weights, rows, score, true); weightsOfDims(o.weights, rows); } });
+    members.forEach((rows, g) => { const o = byPeriod[g]; if (rows.length && o) { runScores(o.weights, rows, score, true); weightsOfDims(o.weights, rows, dimWeightsByPeriod[g] ?? null); } });
   } else {
     runScores(pooled!.weights, null, score, true);
-    weightsOfDims(pooled!.weights, null);
+    weightsOfDims(pooled!.weights, null, dimWeights);
+  }
+  if (pcaScore) {
+    // Stata pca workflow: F = Σ_k (λ_k/Σλ) F_k on the rows in scope (pooled, or each period)
+    const fill = (rowsSel: Int32Array | null) => {
+      const raw: MatrixInput = rowsSel ? selectMatrixRows(mat.raw, rowsSel) : mat.raw;
+      const r = pcaCompositeScore(raw, mat.directions, { retain: wopt.pca?.retain });
+      const v = scale === 1 ? r.score : r.score.map((u) => u * scale);
+      if (rowsSel) rowsSel.forEach((q, k) => { score[q] = v[k]; }); else score.set(v);
+      return { retained: r.retained, share: Array.from(r.share), coefficients: Array.from(r.coefficients) };
+    };
+    if (perPeriodWeights) aggDetails.pcaScore = Object.fromEntries(members.map((rowsSel, g) => [panel.periods[g], rowsSel.length >= 3 ? fill(rowsSel) : (rowsSel.forEach((q) => { score[q] = NaN; }), null)]));
+    else aggDetails.pcaScore = fill(null);
+  }
+  if (aggregate === 'rsr' && options.rsr?.grade) {
+    const g = rsrGrading(score, { groups: mat.groups, regression: options.rsr.regression });
+    extra.probit = g.probit; extra.rsrFitted = g.fitted; extra.grade = g.grade;
+    aggDetails.grading = g.fit.map((f, t) => ({ period: panel.periods[t], ...f }));
   }
   if (aggregate === 'vikor' && aggDetails.zeroRanges) warnings.push({ code: 'vikor-zero-range', message: `VIKOR met ${aggDetails.zeroRanges} zero range(s); those terms were set to 0`, messageZh: 'VIKOR 存在零极差项，已按 0 处理' });
   const ascending = aggregate === 'vikor';
@@ -213,7 +255,28 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     const s = options.sensitivity;
     sens = weightSensitivity((w) => { const out = new Float64Array(N); runScores(w, null, out, false); return out; }, pooled!.weights, { draws: s.draws, concentration: s.concentration, seed: s.seed, groups: mat.groups, ascending });
   } else if (options.sensitivity && perPeriodWeights) {
-    throw new UsageError('sensitivity-per-period', 'weight sensitivity is available with pooled weights only', 'use --scope pooled');
+    // per-period weights: Dirichlet(c·w_t) around each period's own weights, period t (t-th period) on seed + t;
+    // rank bands per row, Spearman ρ of draw d = mean over periods of that period's ρ_d
+    const s = options.sensitivity;
+    const rankMedian = new Float64Array(N).fill(NaN), rankP05 = new Float64Array(N).fill(NaN), rankP95 = new Float64Array(N).fill(NaN);
+    let rho: Float64Array | null = null;
+    let cnt = 0;
+    let first: ReturnType<typeof weightSensitivity> | null = null;
+    members.forEach((rowsG, g) => {
+      const o = byPeriod[g];
+      if (!o || !rowsG.length) return;
+      const out = new Float64Array(N);
+      const r = weightSensitivity((w) => { runScores(w, rowsG, out, false); return Float64Array.from(rowsG, (q) => out[q]); }, o.weights, { draws: s.draws, concentration: s.concentration, seed: (s.seed ?? 12345) + g, ascending });
+      first ??= r;
+      rowsG.forEach((q, k) => { rankMedian[q] = r.rankMedian[k]; rankP05[q] = r.rankP05[k]; rankP95[q] = r.rankP95[k]; });
+      if (rowsG.length > 1) { rho ??= new Float64Array(r.draws); r.spearman.forEach((v, d) => { rho![d] += v; }); cnt++; }
+    });
+    if (first) {
+      const f = first as ReturnType<typeof weightSensitivity>;
+      const spear = rho ? Float64Array.from(rho as Float64Array, (v) => v / cnt) : new Float64Array(f.draws).fill(1);
+      const sr = Float64Array.from(spear).sort();
+      sens = { draws: f.draws, concentration: f.concentration, seed: s.seed ?? 12345, rankMedian, rankP05, rankP95, spearman: spear, spearmanSummary: { median: quantileSorted(sr, 0.5), p05: quantileSorted(sr, 0.05), p95: quantileSorted(sr, 0.95), min: sr[0] } };
+    }
   }
 
   // ---- rows
@@ -268,6 +331,7 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     // weights have one W_d per period, readable from `weights`
     dimensionWeights: dimWeights
       ? mat.dimensionKeys.map((k, d) => ({ dimension: k, weight: dimWeights![d] }))
+      : dimWeightsByPeriod.length ? dimWeightsByPeriod.flatMap((W, g) => (W ? mat.dimensionKeys.map((k, d) => ({ dimension: k, weight: W[d], period: panel.periods[g] })) : []))
       : perPeriodWeights ? [] : mat.dimensionKeys.map((k) => ({ dimension: k, weight: weightList.filter((w) => w.dimension === k).reduce((a, w) => a + w.weight, 0) })),
     normalization: normParams,
     rowsScored: N,
@@ -291,20 +355,20 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     shiftInScores: !!options.shiftInScores,
     scoresOn: options.shiftInScores ? 'shifted x″' : 'unshifted x′',
     scale,
-    hierarchy: hierarchy === 'flat' ? 'flat: dimension score S_d = Σ_{j∈d} w_j x′_j; total Σ_d S_d' : `nested: S_d = Σ_{j∈d} w_{j|d} x′_j ∈ [0,1]; W_d by ${options.dimensionWeights ?? 'sum'}; total Σ W_d S_d`,
+    hierarchy: hierarchy === 'flat' ? 'flat: dimension score S_d = Σ_{j∈d} w_j x′_j; total Σ_d S_d' : `nested: S_d = Σ_{j∈d} w_{j|d} x′_j ∈ [0,1]; W_d by ${options.dimensionWeights ?? 'sum'}; total Σ W_d S_d${perPeriodWeights ? '; w_{j|d} and W_d computed separately for each period from its rows' : ''}`,
     aggregate,
     topsis: aggregate === 'topsis' ? { normalization: options.topsis?.normalization ?? 'vector', normalizationScope: options.topsis?.normalizationScope ?? (scope === 'period' ? 'period' : 'pooled'), idealScope: perPeriodWeights ? 'period' : options.topsis?.idealScope ?? 'pooled', weighting: options.topsis?.weighting ?? 'matrix', directions: options.topsis?.directions ?? 'idealSelection', absoluteIdeal: !!options.topsis?.absoluteIdeal, closeness: 'C = D⁻/(D⁺ + D⁻)', note: 'rank reversal is inherent to TOPSIS' } : undefined,
-    gra: aggregate === 'gra' ? { rho: options.gra?.rho ?? 0.5, reference: 'column max of x′', deltaScope: 'global Δmin, Δmax over all rows and indicators in scope', scope: perPeriodWeights ? 'period' : options.gra?.scope ?? 'pooled', grade: 'Σ w ξ / Σ w' } : undefined,
+    gra: aggregate === 'gra' ? { rho: options.gra?.rho ?? 0.5, preprocess: { minmax: 'x′ of the pipeline (forwarded min–max)', mean: '均值化 raw x/x̄_j within the GRA scope', initial: '初值化 raw x/x_1j, x_1j on the first entity of the GRA scope', none: 'raw data as given' }[options.gra?.preprocess ?? 'minmax'], reference: 'column max of the preprocessed data', deltaScope: 'global Δmin, Δmax over all rows and indicators in scope', scope: perPeriodWeights ? 'period' : options.gra?.scope ?? 'pooled', grade: 'Σ w ξ / Σ w' } : undefined,
     vikor: aggregate === 'vikor' ? { v: options.vikor?.v ?? 0.5, scope: perPeriodWeights ? 'period' : options.vikor?.scope ?? 'pooled', score: 'Q (lower is better; ranks ascending)', zeroRange: 'term set to 0' } : undefined,
-    rsr: aggregate === 'rsr' ? { ranks: 'within period among entities; benefit: largest = n; ties averaged', nonInteger: !!options.rsr?.nonInteger, score: 'RSR = Σ w_j R_ij / n' } : undefined,
+    rsr: aggregate === 'rsr' ? { ranks: 'within period among entities; benefit: largest = n; ties averaged', nonInteger: !!options.rsr?.nonInteger, score: 'RSR = Σ w_j R_ij / n', grading: options.rsr?.grade ? { frequency: 'cumulative frequency of the sorted distinct RSR values within the period (ties within 1e-12), last f = 1 − 1/(4n)', probit: '5 + Φ⁻¹(f)', regression: `OLS RSR = a + b·Probit over ${options.rsr.regression === 'rows' ? 'all rows' : 'the distinct values'}`, grades: '1: RSR̂ < a+4b; 2: a+4b ≤ RSR̂ < a+6b; 3: RSR̂ ≥ a+6b (Probit cut-offs 4 and 6)' } : undefined } : undefined,
     ranks: `within each period, 1 = best (${ascending ? 'ascending Q' : 'descending score'}); ties (|a−b| ≤ 1e-12·max(1,|a|)) share the lowest rank`,
     missing: 'entity-periods with any missing/non-finite indicator are excluded from normalisation, weights and scores and reported with status insufficient_data',
     dimensionScores: aggregate === 'weighted' ? 'weighted sums of x′ (see hierarchy)' : 'weighted sums of x′ (see hierarchy), independent of the aggregator',
-    sensitivity: sens ? { distribution: 'Dirichlet(c·w) around the estimated weights', concentration: sens.concentration, draws: sens.draws, seed: sens.seed, prng: 'xoshiro128** stream (seed, draw)', bands: 'type-7 quantiles 5%, 50%, 95% of the rank', spearman: 'Spearman ρ with the base ranking, mean over periods' } : undefined,
+    sensitivity: sens ? { distribution: perPeriodWeights ? 'Dirichlet(c·w_t) around each period\'s weights; the t-th period (0-based) uses seed + t' : 'Dirichlet(c·w) around the estimated weights', concentration: sens.concentration, draws: sens.draws, seed: sens.seed, prng: 'xoshiro128** stream (seed, draw)', bands: 'type-7 quantiles 5%, 50%, 95% of the rank', spearman: 'Spearman ρ with the base ranking, mean over periods' } : undefined,
     ahp: (method.includes('ahp')) ? { method: wopt.ahp?.method ?? 'eigen', ri: wopt.ahp?.ri ?? 'saaty', crThreshold: 0.1, forced: !!wopt.ahp?.force } : undefined,
     critic: method.includes('critic') ? { sigma: wopt.critic?.sigmaOnRaw ? 'sample sd of raw data' : wopt.critic?.entropyConflict ? '1 − e_j' : 'sample sd (n − 1) of x′', correlation: wopt.critic?.absCorrelation ? '1 − |r|' : '1 − r (Pearson)' } : undefined,
     cv: method.includes('cv') ? { data: wopt.cv?.onNormalised ? 'x′' : 'raw data, direction ignored', sd: 'sample (n − 1)' } : undefined,
-    pca: method.includes('pca') ? { data: 'cost indicators flipped, correlation matrix', retain: wopt.pca?.retain ?? { kind: 'kaiser' }, coefficient: 'b_j = Σ_k u_jk λ_k / Σ_k λ_k over retained k (u unit eigenvectors, Σ_j u_jk ≥ 0)', negative: wopt.pca?.negative ?? 'abs' } : undefined,
+    pca: method.includes('pca') ? { data: 'cost indicators flipped, correlation matrix', retain: wopt.pca?.retain ?? { kind: 'kaiser' }, variant: wopt.pca?.variant ?? 'default', coefficient: pcaCoefficientText(wopt.pca?.variant, wopt.pca?.rotate), rotation: wopt.pca?.rotate === 'varimax' ? 'varimax (Kaiser 1958), Kaiser-normalised, iterated to max|ΔT| < 1e-13; λ_k → rotated variances Σ_j ã_jk²' : 'none', negative: wopt.pca?.negative ?? 'abs', score: pcaScore ? 'Stata pca workflow: F = Σ_k (λ_k/Σ_{k≤K} λ) F_k, F_k = Σ_j z_ij u_jk (z with the sample sd; var F_k = λ_k); replaces the weighted sum; reported weights are the implied b_j/Σb' : undefined } : undefined,
     combine: wopt.method === 'combine' ? { rule: wopt.combine?.rule ?? 'linear', methods: wopt.combine?.methods, alpha: wopt.combine?.alpha ?? 'equal' } : undefined,
   };
   for (const k of Object.keys(conventions)) if (conventions[k] === undefined) delete conventions[k];
@@ -335,6 +399,13 @@ function pick(p: { min: number; max: number; mean: number; sd: number; norm: num
   if (p.constant) o.constant = true;
   for (const k of Object.keys(o)) if (typeof o[k] === 'number' && !Number.isFinite(o[k] as number)) o[k] = null;
   return o;
+}
+
+function pcaCoefficientText(variant: string | undefined, rotate: string | undefined): string {
+  const r = rotate === 'varimax' ? ' (ã: varimax-rotated loadings)' : '';
+  if (variant === 'mathmodels') return `b_j = Σ_k |a_jk| λ_k / Σ_k λ_k, a = u√λ (mathmodels)${r}`;
+  if (variant === 'mathmodelsSquared') return `b_j = Σ_k a_jk² λ_k / Σ_k λ_k, a = u√λ (mathmodels squared)${r}`;
+  return 'b_j = Σ_k u_jk λ_k / Σ_k λ_k over retained k (u unit eigenvectors, Σ_j u_jk ≥ 0)';
 }
 
 function weightMethodName(w: WeightOptions): string {
@@ -393,17 +464,19 @@ function topsisMatrix(mat: IndicatorMatrix, nm: NormalizedMatrix, t: TopsisIndex
 }
 
 /** Nested hierarchy (B10): within-dimension weights and dimension weights W_d; global w_j = W_d · w_{j|d}. */
-function nestedWeights(flat: WeightOutcome, wopt: WeightOptions, nm: NormalizedMatrix, mat: IndicatorMatrix, fw: Framework, shift: ShiftSpec, exclude: readonly boolean[], how: NonNullable<CompositeIndexOptions['dimensionWeights']>): { global: Float64Array; W: Float64Array; details: Record<string, unknown> } {
+function nestedWeights(flat: WeightOutcome, wopt: WeightOptions, nm: NormalizedMatrix, mat: IndicatorMatrix, fw: Framework, shift: ShiftSpec, exclude: readonly boolean[], how: NonNullable<CompositeIndexOptions['dimensionWeights']>, rows?: Int32Array): { global: Float64Array; W: Float64Array; details: Record<string, unknown> } {
   const nDim = mat.dimensionKeys.length;
   const m = mat.keys.length;
+  const sel = (c: Float64Array) => (rows ? Float64Array.from(rows, (q) => c[q]) : c);
+  const nRows = rows ? rows.length : nm.nRows;
   const local = new Float64Array(m);
   const objective = !['ahp', 'fixed', 'user', 'combine'].includes(wopt.method ?? 'entropy');
   for (let d = 0; d < nDim; d++) {
     const js = Array.from({ length: m }, (_, j) => j).filter((j) => mat.dimensionOf[j] === d);
     let w: Float64Array;
     if (objective && js.length > 1) {
-      const cols = js.map((j) => nm.column(j));
-      const o = computeWeights(wopt, { normalized: cols, raw: js.map((j) => mat.raw[j]), directions: js.map((j) => mat.directions[j]), keys: js.map((j) => mat.keys[j]), shift, exclude: js.map((j) => exclude[j]) });
+      const cols = js.map((j) => sel(nm.column(j)));
+      const o = computeWeights(wopt, { normalized: cols, raw: js.map((j) => sel(mat.raw[j])), directions: js.map((j) => mat.directions[j]), keys: js.map((j) => mat.keys[j]), shift, exclude: js.map((j) => exclude[j]) });
       w = o.weights;
     } else {
       const s = js.reduce((a, j) => a + flat.weights[j], 0);
@@ -425,11 +498,11 @@ function nestedWeights(flat: WeightOutcome, wopt: WeightOptions, nm: NormalizedM
     W.set(a.weights);
   } else {
     // rerun: the same method on the dimension score matrix S_d (each S_d in [0,1])
-    const S = Array.from({ length: nDim }, () => new Float64Array(nm.nRows));
+    const S = Array.from({ length: nDim }, () => new Float64Array(nRows));
     for (let j = 0; j < m; j++) {
-      const c = nm.column(j);
+      const c = sel(nm.column(j));
       const sd = S[mat.dimensionOf[j]];
-      for (let q = 0; q < nm.nRows; q++) sd[q] += local[j] * c[q];
+      for (let q = 0; q < nRows; q++) sd[q] += local[j] * c[q];
     }
     const o = computeWeights(objective ? wopt : { method: 'entropy' }, { normalized: S, raw: S, directions: S.map(() => '+' as const), keys: mat.dimensionKeys, shift, exclude: S.map(() => false) });
     W.set(o.weights);

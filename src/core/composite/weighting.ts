@@ -94,7 +94,7 @@ export function computeWeights(options: WeightOptions, input: WeightInput): Weig
     case 'pca': {
       const p = pcaWeights(input.raw, input.directions, options.pca);
       const warnings: Warning[] = p.negativeFixed ? [{ code: 'pca-negative', message: 'PCA gave negative coefficients for some indicators; their absolute values were used', messageZh: '主成分系数出现负值，已取绝对值' }] : [];
-      return { weights: p.weights, details: { eigenvalues: arr(p.eigenvalues), explained: arr(p.explained), retained: p.retained, b: arr(p.b), retain: options.pca?.retain ?? { kind: 'kaiser' } }, warnings, status: 'ok' };
+      return { weights: p.weights, details: { eigenvalues: arr(p.eigenvalues), explained: arr(p.explained), retained: p.retained, b: arr(p.b), retain: options.pca?.retain ?? { kind: 'kaiser' }, variant: options.pca?.variant ?? 'default', rotate: options.pca?.rotate ?? 'none', ...(p.loadings ? { loadings: p.loadings.map(arr), componentVariance: arr(p.componentVariance!) } : {}) }, warnings, status: 'ok' };
     }
     case 'equal':
       return { weights: equalWeights(m, ex), details: {}, warnings: [], status: 'ok' };

@@ -11,6 +11,7 @@
 // 'legacy:pairwise3' {U₁U₂U₃/[(U₁+U₂)(U₁+U₃)(U₂+U₃)]}^{1/3} (maximum 1/2). O(N·n) (O(N·n²) for wang).
 
 import { DataError } from '../errors.js';
+import { exp, log, pow } from '../math/elementary.js';
 
 export type CouplingVariant = 'standard' | 'wang' | 'fan' | 'legacy:noMean' | 'legacy:pairwise3';
 
@@ -64,9 +65,9 @@ export function couplingDegree(U: readonly Float64Array[], options: CouplingOpti
       if (zero) c = 0;
       else {
         let prod = 1, lp = 0, hasZero = false;
-        for (let s = 0; s < n; s++) { if (u[s] <= 0) hasZero = true; else { prod *= u[s]; lp += Math.log(u[s]); } }
+        for (let s = 0; s < n; s++) { if (u[s] <= 0) hasZero = true; else { prod *= u[s]; lp += log(u[s]); } }
         // the geometric mean by a power of the product, or by logs when the product underflows
-        const gm = n === 2 ? Math.sqrt(prod) : prod > 1e-300 ? Math.pow(prod, 1 / n) : Math.exp(lp / n);
+        const gm = n === 2 ? Math.sqrt(prod) : prod > 1e-300 ? pow(prod, 1 / n) : exp(lp / n);
         c = hasZero ? 0 : (n * gm) / sum;
       }
     } else if (variant === 'wang') {
@@ -78,7 +79,7 @@ export function couplingDegree(U: readonly Float64Array[], options: CouplingOpti
         for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) dsum += Math.abs(u[a] - u[b]);
         let prod = 1;
         for (let s = 0; s < n; s++) prod *= u[s] / mx;
-        const v = (1 - dsum / ((n * (n - 1)) / 2)) * Math.pow(prod, 1 / (n - 1));
+        const v = (1 - dsum / ((n * (n - 1)) / 2)) * pow(prod, 1 / (n - 1));
         c = Math.sqrt(Math.max(v, 0));
       }
     } else if (variant === 'fan') {
@@ -89,10 +90,10 @@ export function couplingDegree(U: readonly Float64Array[], options: CouplingOpti
     } else if (variant === 'legacy:noMean') {
       let prod = 1;
       for (let s = 0; s < n; s++) prod *= u[s];
-      c = sum === 0 ? 0 : Math.pow(prod / Math.pow(sum, n), 1 / n);
+      c = sum === 0 ? 0 : pow(prod / pow(sum, n), 1 / n);
     } else {
       const den = (u[0] + u[1]) * (u[0] + u[2]) * (u[1] + u[2]);
-      c = den === 0 ? 0 : Math.cbrt((u[0] * u[1] * u[2]) / den);
+      c = den === 0 ? 0 : pow((u[0] * u[1] * u[2]) / den, 1 / 3);
     }
     c = Math.min(Math.max(c, 0), 1);
     C[i] = c;

@@ -18,6 +18,7 @@ import { countStatuses } from '../result.js';
 import { SOFTWARE } from '../version.js';
 import { DataError, UsageError } from '../errors.js';
 import { crossSections } from './cross-section.js';
+import { log } from '../math/elementary.js';
 
 export type TheilIndex = 'T' | 'L';
 
@@ -83,9 +84,9 @@ export function theilIndex(values: ArrayLike<number>, options: TheilOptions = {}
     if (pi === 0) continue;
     if (options.index === 'L') {
       if (!(y > 0)) return NaN;
-      s += (pi / P) * Math.log(mu / y);
+      s += (pi / P) * log(mu / y);
     } else if (y > 0) {
-      s += ((pi * y) / Y) * Math.log(y / mu);
+      s += ((pi * y) / Y) * log(y / mu);
     }
   }
   return s;
@@ -129,10 +130,10 @@ export function theilDecomposition(
     if (index === 'T') {
       // A group with Y_g = 0 has s_g = 0: no contribution, T_g undefined.
       contrib = sg > 0 ? sg * Tg : 0;
-      if (sg > 0) Tb += sg * Math.log(mug / mu);
+      if (sg > 0) Tb += sg * log(mug / mu);
     } else {
       contrib = Number.isFinite(Tg) ? pg * Tg : null;
-      if (pg > 0) Tb += pg * Math.log(mu / mug);
+      if (pg > 0) Tb += pg * log(mu / mug);
     }
     if (contrib === null || !Number.isFinite(contrib)) { wOk = false; contrib = null; } else Tw += contrib;
     out.groups[groupNames[g]] = {
@@ -209,14 +210,14 @@ export function theilNested(
     const tr = totals(values, w, regMembers[r]);
     const sr = tr.Y / all.Y;
     const pr = tr.P / all.P;
-    if (sr > 0) TBR += sr * Math.log(sr / pr);
+    if (sr > 0) TBR += sr * log(sr / pr);
     let TBPr = 0;
     for (let p = 0; p < subgroupNames.length; p++) {
       if (subRegion[p] !== r || subMembers[p].length === 0) continue;
       const tp = totals(values, w, subMembers[p]);
       const srp = tr.Y > 0 ? tp.Y / tr.Y : 0;
       const prp = tp.P / tr.P;
-      if (srp > 0) TBPr += srp * Math.log(srp / prp);
+      if (srp > 0) TBPr += srp * log(srp / prp);
       const Trp = tp.Y > 0 ? theilIndex(values, { weights: w }, subMembers[p]) : 0;
       const share = tp.Y / all.Y;
       subs[subgroupNames[p]] = { region: groupNames[r], n: subMembers[p].length, income_share: share, T_rp: Trp, contribution_WP: share * Trp };

@@ -7,6 +7,7 @@
 // O(n log n) for the quantiles.
 
 import { quantileSorted, sd as sampleSd } from '../math/stats.js';
+import { pow } from '../math/elementary.js';
 
 export type BandwidthRule = 'silverman' | 'scott' | 'scipy';
 
@@ -19,10 +20,10 @@ export function bandwidth(values: ArrayLike<number>, rule: BandwidthRule | numbe
   const n = values.length;
   if (n < 2) return NaN;
   const s = sampleSd(values);
-  if (rule === 'scipy') return s * Math.pow(n, -0.2);
+  if (rule === 'scipy') return s * pow(n, -0.2);
   const sorted = Float64Array.from(values).sort();
   const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
   let lo = Math.min(s, iqr / (options.iqrDivisor ?? 1.34));
   if (!(lo > 0)) lo = s > 0 ? s : Math.abs(values[0]) > 0 ? Math.abs(values[0]) : 1;
-  return (rule === 'scott' ? 1.06 : 0.9) * lo * Math.pow(n, -0.2);
+  return (rule === 'scott' ? 1.06 : 0.9) * lo * pow(n, -0.2);
 }

@@ -21,6 +21,7 @@ import { SOFTWARE } from '../version.js';
 import { UsageError, DataError } from '../errors.js';
 import { ols, demeanWithin, type VcovType, type OlsFit } from '../math/regression.js';
 import { coefficientOfVariation } from '../disparity/cv.js';
+import { log } from '../math/elementary.js';
 
 export type SigmaMeasure = 'cv' | 'cv_sample' | 'sd_log';
 export type ConvergenceEffects = 'none' | 'entity' | 'time' | 'twoway';
@@ -106,7 +107,7 @@ export function sigmaConvergence(panel: Panel, value: string, measure: SigmaMeas
     row.sd_sample = smp.sd;
     row.cv_pop = fin(pop.cv);
     row.cv_sample = fin(smp.cv);
-    if (v.every((x) => x > 0)) row.sd_log = coefficientOfVariation(v.map(Math.log), { sample: true }).sd;
+    if (v.every((x) => x > 0)) row.sd_log = coefficientOfVariation(v.map(log), { sample: true }).sd;
     row.sigma = measure === 'cv' ? row.cv_pop : measure === 'cv_sample' ? row.cv_sample : row.sd_log;
     if (row.sigma === null) {
       row.status = 'undefined';
@@ -141,8 +142,8 @@ function buildPanelDesign(panel: Panel, value: string, controls: readonly string
       const x1 = x[b];
       const zs = z.map((col) => col[a]);
       if (!(x0 > 0) || !(x1 > 0) || zs.some((v) => !Number.isFinite(v))) { dropped++; continue; }
-      rowsY.push(Math.log(x1 / x0));
-      rowsX.push(1, Math.log(x0), ...zs);
+      rowsY.push(log(x1 / x0));
+      rowsX.push(1, log(x0), ...zs);
       unit.push(i);
       start.push(t);
     }
@@ -193,7 +194,7 @@ function betaSummary(fit: OlsFit, model: 'panel' | 'cross-section', effects: Con
   const ai = fit.names.indexOf('(Intercept)');
   const beta = fit.coef[bi];
   const g = model === 'panel' ? 1 + beta : 1 + beta * span;
-  const speed = g > 0 ? -Math.log(g) / span : null;
+  const speed = g > 0 ? -log(g) / span : null;
   const halfLife = speed !== null && speed > 0 ? Math.LN2 / speed : null;
   const fin = (v: number) => (Number.isFinite(v) ? v : null);
   const out: BetaConvergence = {
@@ -236,8 +237,8 @@ export function betaConvergence(panel: Panel, options: ConvergenceOptions): { be
       if (!panel.present[a] || !panel.present[b]) continue;
       const zs = z.map((col) => col[a]);
       if (!(x[a] > 0) || !(x[b] > 0) || zs.some((v) => !Number.isFinite(v))) { dropped++; continue; }
-      y.push(Math.log(x[b] / x[a]) / span);
-      X.push(1, Math.log(x[a]), ...zs);
+      y.push(log(x[b] / x[a]) / span);
+      X.push(1, log(x[a]), ...zs);
     }
     if (dropped) warnings.push({ code: 'dropped-observations', message: `${dropped} unit(s) with a missing or non-positive value left out of the β regression`, count: dropped });
     const k = 2 + controls.length;

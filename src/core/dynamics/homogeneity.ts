@@ -7,6 +7,7 @@
 // O(m·k²).
 
 import { chiSquareSf } from '../math/distributions.js';
+import { log } from '../math/elementary.js';
 
 export interface HomogeneityTest {
   Q: number;
@@ -53,7 +54,7 @@ export function markovHomogeneity(counts: readonly (readonly (readonly number[])
         if (p <= 0) continue;
         const pl = counts[l][i][j] / nli;
         Q += (nli * (pl - p) ** 2) / p;
-        if (counts[l][i][j] > 0) LR += 2 * counts[l][i][j] * Math.log(pl / p);
+        if (counts[l][i][j] > 0) LR += 2 * counts[l][i][j] * log(pl / p);
       }
     }
     df += (a - 1) * (b - 1);

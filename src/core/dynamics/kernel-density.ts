@@ -10,6 +10,8 @@
 // O((Δ/h)²), Δ the mesh step: with Δ ≤ h/40 it stays below about 1e-4 of the peak density (measured in
 // test/core/dynamics/kde.test.ts). Not R's FFT: R bins onto 512 points regardless of h.
 
+import { exp } from '../math/elementary.js';
+
 export type KernelName = 'gaussian' | 'epanechnikov' | 'epan2';
 
 const SQRT5 = Math.sqrt(5);
@@ -18,7 +20,7 @@ const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 export function kernelValue(kernel: KernelName, u: number): number {
   switch (kernel) {
     case 'gaussian':
-      return INV_SQRT_2PI * Math.exp(-0.5 * u * u);
+      return INV_SQRT_2PI * exp(-0.5 * u * u);
     case 'epanechnikov':
       return Math.abs(u) < SQRT5 ? (3 / (4 * SQRT5)) * (1 - (u * u) / 5) : 0;
     case 'epan2':
@@ -44,7 +46,7 @@ export function densityExact(values: ArrayLike<number>, grid: ArrayLike<number>,
     if (kernel === 'gaussian') {
       for (let i = 0; i < n; i++) {
         const u = (x - values[i]) * inv;
-        s += Math.exp(-0.5 * u * u);
+        s += exp(-0.5 * u * u);
       }
       s *= INV_SQRT_2PI;
     } else {

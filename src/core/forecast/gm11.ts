@@ -21,6 +21,7 @@ import { SOFTWARE } from '../version.js';
 import { UsageError } from '../errors.js';
 import type { Panel } from '../panel/panel.js';
 import { column } from '../panel/panel.js';
+import { exp } from '../math/elementary.js';
 
 export interface Gm11Options {
   /** Forecast steps after the last observation (default 5). */
@@ -81,7 +82,7 @@ function passes(ratios: Float64Array, lo: number, hi: number): boolean {
 /** Smallest c ≥ 0 (to 1e-10 relative) such that the shifted series passes the level-ratio test. */
 export function levelRatioShift(x: ArrayLike<number>): number {
   const n = x.length;
-  const lo = Math.exp(-2 / (n + 1)), hi = Math.exp(2 / (n + 1));
+  const lo = exp(-2 / (n + 1)), hi = exp(2 / (n + 1));
   if (passes(levelRatios(x, 0), lo, hi)) return 0;
   let max = 0;
   for (let k = 0; k < n; k++) max = Math.max(max, Math.abs(x[k]));
@@ -137,7 +138,7 @@ export function gm11Fit(x0In: ArrayLike<number>, options: Gm11Options = {}): Gm1
   if (!Number.isInteger(horizon) || horizon < 0) throw new UsageError('bad-horizon', `horizon must be an integer ≥ 0 (got ${horizon})`);
   const n = x0In.length;
   const x0 = Float64Array.from(x0In);
-  const lo = Math.exp(-2 / (n + 1)), hi = Math.exp(2 / (n + 1));
+  const lo = exp(-2 / (n + 1)), hi = exp(2 / (n + 1));
   const empty = (status: Status, reason: string): Gm11Fit => ({
     status, reason, n, a: NaN, b: NaN, development: NaN, shift: 0, x1: new Float64Array(0), z1: new Float64Array(0),
     fitted: new Float64Array(0), forecast: new Float64Array(0), residuals: new Float64Array(0), relativeErrors: new Float64Array(0),
@@ -169,12 +170,12 @@ export function gm11Fit(x0In: ArrayLike<number>, options: Gm11Options = {}): Gm1
   const b = yb + a * zb;
   if (!Number.isFinite(a) || a === 0) return { ...empty('undefined', 'development coefficient a = 0 (or the series is degenerate)'), levelRatioPass };
   const c0 = xs[0] - b / a;
-  const g = (1 - Math.exp(a)) * c0;
+  const g = (1 - exp(a)) * c0;
   const fitted = new Float64Array(n);
   fitted[0] = x0[0];
-  for (let k = 1; k < n; k++) fitted[k] = g * Math.exp(-a * k) - shift;
+  for (let k = 1; k < n; k++) fitted[k] = g * exp(-a * k) - shift;
   const forecast = new Float64Array(horizon);
-  for (let h = 0; h < horizon; h++) forecast[h] = g * Math.exp(-a * (n + h)) - shift;
+  for (let h = 0; h < horizon; h++) forecast[h] = g * exp(-a * (n + h)) - shift;
   const residuals = new Float64Array(n), rel = new Float64Array(n);
   let mre = 0;
   for (let k = 0; k < n; k++) {

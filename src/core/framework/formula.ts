@@ -7,6 +7,8 @@
 // Evaluation is vectorised over all panel cells; invalid arithmetic (ln of ≤ 0, division by 0) gives NaN,
 // which the index reports as an incomplete row, never silently. O(cells × nodes).
 
+import { exp, log, log10, pow } from '../math/elementary.js';
+
 export type FormulaNode =
   | { type: 'num'; value: number }
   | { type: 'col'; name: string }
@@ -101,7 +103,7 @@ export function evaluateFormula(node: FormulaNode, columns: Record<string, Float
             case '-': v = x - y; break;
             case '*': v = x * y; break;
             case '/': v = y === 0 ? NaN : x / y; break;
-            default: v = Math.pow(x, y);
+            default: v = pow(x, y);
           }
           out[k] = Number.isFinite(v) ? v : NaN;
         }
@@ -121,9 +123,9 @@ export function evaluateFormula(node: FormulaNode, columns: Record<string, Float
           const x = a[k];
           let v: number;
           switch (n.fn) {
-            case 'ln': case 'log': v = x > 0 ? Math.log(x) : NaN; break;
-            case 'log10': v = x > 0 ? Math.log10(x) : NaN; break;
-            case 'exp': v = Math.exp(x); break;
+            case 'ln': case 'log': v = x > 0 ? log(x) : NaN; break;
+            case 'log10': v = x > 0 ? log10(x) : NaN; break;
+            case 'exp': v = exp(x); break;
             case 'sqrt': v = x >= 0 ? Math.sqrt(x) : NaN; break;
             case 'abs': v = Math.abs(x); break;
             case 'min': v = args.reduce((m, c) => Math.min(m, c[k]), Infinity); break;

@@ -38,6 +38,13 @@ export interface DeaOptions {
    * bad output, or one entry per bad output (null = max + 1). Needs c ≥ every b.
    */
   translate?: 'max+1' | number | (number | null)[];
+  /**
+   * Radial models: inputs (named among `inputs`) that are undesirable — the DMU should use more of them — entered as
+   * x′ = c − x in place (Seiford & Zhu 2002; deaR `ud_inputs` with `vtrans_i`). c as for `translate` (`translateInputs`,
+   * default max + 1).
+   */
+  undesirableInputs?: string[];
+  translateInputs?: 'max+1' | number | (number | null)[];
   model?: DeaModel;
   /** Radial default 'in'; SBM default 'non'. */
   orientation?: 'in' | 'out' | 'non';
@@ -174,6 +181,10 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
   if (model === 'radial' && orientation === 'non') throw new UsageError('bad-option', 'radial models are input or output oriented', 'use --orientation in or out, or --model sbm for a non-oriented score');
   if (!['in', 'out', 'non'].includes(orientation)) throw new UsageError('bad-option', `unknown orientation "${orientation}"`, 'use in, out or non');
   const translating = model === 'radial' && bads.length > 0;
+  const badIn = options.undesirableInputs ?? [];
+  for (const v of badIn) if (!inputs.includes(v)) throw new UsageError('bad-option', `undesirable input "${v}" is not among the inputs`, 'list it in --inputs as well');
+  if (badIn.length && model !== 'radial') throw new UsageError('bad-option', 'undesirable inputs (translation x\' = c - x) are a radial-model option', 'use --model radial');
+  if (options.translateInputs !== undefined && !badIn.length) throw new UsageError('bad-option', 'translateInputs applies to undesirable inputs', 'name them with --undesirable-inputs');
   if (translating && options.translate === undefined) throw new UsageError('bad-option', 'radial models take undesirable outputs only through a translation b\' = c - b (Seiford & Zhu 2002)', 'add --translate max+1 (deaR default) or --translate C, or use --model sbm, ddf or nddf');
   if (options.translate !== undefined && !translating) throw new UsageError('bad-option', 'translate applies to radial models with undesirable outputs', 'name the bad outputs with --undesirable and use --model radial');
   if (model === 'additive' && bads.length) throw new UsageError('bad-option', 'the additive model takes no undesirable outputs');
@@ -197,27 +208,35 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
 
   // Seiford & Zhu (2002) translation for radial models: b' = c - b becomes an ordinary output (after the goods, so
   // the variable layout is unchanged); results are mapped back to b below.
-  let translation: number[] | null = null;
-  if (translating) {
-    const tr = options.translate!;
-    const spec: (number | null)[] = tr === 'max+1' ? bads.map(() => null) : typeof tr === 'number' ? bads.map(() => tr) : Array.isArray(tr) ? tr : [];
-    if (spec.length !== h || spec.some((c) => c !== null && !(typeof c === 'number' && Number.isFinite(c)))) {
-      throw new UsageError('bad-option', `translate needs 'max+1', one number, or ${h} value(s) (one per undesirable output), got ${JSON.stringify(tr)}`, 'e.g. --translate max+1 or --translate 1500');
+  const translationConstants = (tr: DeaOptions['translate'], names: string[], ks: number[], what: string): number[] => {
+    const spec: (number | null)[] = tr === undefined || tr === 'max+1' ? names.map(() => null) : typeof tr === 'number' ? names.map(() => tr) : Array.isArray(tr) ? tr : [];
+    if (spec.length !== names.length || spec.some((c) => c !== null && !(typeof c === 'number' && Number.isFinite(c)))) {
+      throw new UsageError('bad-option', `${what} needs 'max+1', one number, or ${names.length} value(s) (one per undesirable ${what === 'translate' ? 'output' : 'input'}), got ${JSON.stringify(tr)}`, 'e.g. max+1 or 1500');
     }
-    translation = spec.map((c, q) => {
-      const k = m + s + q;
+    return spec.map((c, q) => {
+      const k = ks[q];
       let max = -Infinity;
       for (const o of obs) if (o.ok && o.values[k] > max) max = o.values[k];
       if (c === null) return max === -Infinity ? 1 : max + 1;
       if (c < max) {
         const bad = obs.find((o) => o.ok && o.values[k] > c)!;
-        throw new DataError('translation-too-small', `translation constant ${c} for undesirable output "${bads[q]}" is below its value ${bad.values[k]} for DMU ${bad.id}${bad.period !== undefined ? ` (period ${bad.period})` : ''}: b' = c - b would be negative`,
-          { file: source, row: bad.row || undefined, column: bads[q], id: bad.id, period: bad.period }, `use a constant >= ${max} (max + 1 = ${max + 1})`);
+        throw new DataError('translation-too-small', `translation constant ${c} for undesirable ${what === 'translate' ? 'output' : 'input'} "${names[q]}" is below its value ${bad.values[k]} for DMU ${bad.id}${bad.period !== undefined ? ` (period ${bad.period})` : ''}: c - value would be negative`,
+          { file: source, row: bad.row || undefined, column: names[q], id: bad.id, period: bad.period }, `use a constant >= ${max} (max + 1 = ${max + 1})`);
       }
       return c;
     });
+  };
+  let translation: number[] | null = null;
+  if (translating) {
+    translation = translationConstants(options.translate, bads, bads.map((_, q) => m + s + q), 'translate');
     for (const o of obs) if (o.ok) for (let q = 0; q < h; q++) o.values[m + s + q] = translation[q] - o.values[m + s + q];
     s += h; h = 0;
+  }
+  const badInIdx = badIn.map((v) => inputs.indexOf(v));
+  let translationIn: number[] | null = null;
+  if (badIn.length) {
+    translationIn = translationConstants(options.translateInputs, badIn, badInIdx, 'translateInputs');
+    for (const o of obs) if (o.ok) badInIdx.forEach((k, q) => { o.values[k] = translationIn![q] - o.values[k]; });
   }
 
   // Data checks.
@@ -386,6 +405,7 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
         // Back to original units of b: target b = c - target b'; the slack on b' is the cut in b (>= 0).
         bads.forEach((v, q) => { (row.targets as Record<string, number>)[v] = translation![q] - (row.targets as Record<string, number>)[v]; });
       }
+      if (translationIn && row.targets) badIn.forEach((v, q) => { (row.targets as Record<string, number>)[v] = translationIn![q] - (row.targets as Record<string, number>)[v]; });
       rows.push(row);
     }
     lps += ev.lp.lps + (rhoModel?.lp.lps ?? 0);
@@ -410,6 +430,7 @@ export function dea(data: Panel | DeaData, options: DeaOptions): Result<DeaRow> 
     frontier, scale: scaleMode, ...(model === 'ddf' || model === 'nddf' ? { direction: customDir ? options.direction : direction, badDisposability } : {}),
     ...(model === 'sbm' ? { zeroOutput, badDisposability: 'free' } : {}),
     ...(translation ? { translate: Object.fromEntries(bads.map((v, q) => [v, translation![q]])) } : {}),
+    ...(translationIn ? { undesirableInputs: badIn, translateInputs: Object.fromEntries(badIn.map((v, q) => [v, translationIn![q]])) } : {}),
   };
   return { method: 'dea', params, rows, summary, warnings, card: card(params, model, rts, superMode, statusCounts, options, nddfW) };
 }
@@ -459,7 +480,7 @@ function card(params: Record<string, unknown>, model: DeaModel, rts: Rts, superM
     nddf: { en: 'Non-radial directional distance function', zh: '非径向方向距离函数' },
     additive: { en: 'Additive DEA model', zh: '加性DEA模型' },
   };
-  if (model === 'radial') { citations.push(CITE.ccr, CITE.bcc); if (params.translate) citations.push(CITE.sz); if (superMode === 'ap') citations.push(CITE.ap); if (superMode === 'cook2009') citations.push(CITE.ap, CITE.cook); }
+  if (model === 'radial') { citations.push(CITE.ccr, CITE.bcc); if (params.translate || params.translateInputs) citations.push(CITE.sz); if (superMode === 'ap') citations.push(CITE.ap); if (superMode === 'cook2009') citations.push(CITE.ap, CITE.cook); }
   if (model === 'sbm') { citations.push(CITE.sbm); if ((options.undesirable ?? []).length) citations.push(CITE.usbm); if (superMode) citations.push(CITE.ssbm); }
   if (model === 'ddf') citations.push(CITE.ddf, CITE.cfg);
   if (model === 'nddf') citations.push(CITE.nddf);
@@ -485,6 +506,7 @@ function card(params: Record<string, unknown>, model: DeaModel, rts: Rts, superM
       scaling: params.scale === 'mean' ? 'each variable divided by its mean over the run; slacks and targets reported in original units' : 'none',
       sbmZeros: model === 'sbm' ? 'x_io = 0: term dropped, weights renormalised; zero outputs: ' + (params.zeroOutput === 'replace' ? '(min positive)/100 (Tone 2001 case 2, deaR)' : 'term dropped (Tone case 1)') : undefined,
       nddfWeights: nddfW ? Array.from(nddfW) : undefined,
+      inputTranslation: params.translateInputs ? 'Seiford & Zhu (2002), deaR ud_inputs/vtrans_i: each undesirable input x enters in place as x\' = c - x (c in `translateInputs`; default max over the run + 1); target x = c - target x\', slack of x = increase in x' : undefined,
       translation: params.translate ? 'Seiford & Zhu (2002), deaR vtrans_o: each undesirable output b enters as the good output b\' = c - b (c in `translate`; default max over the run + 1). Scores depend on c except for input orientation under VRS (BCC input model is translation invariant in outputs, Ali & Seiford 1990); targets of b = c - target b\', slack of b = cut in b' : undefined,
       additiveWeights: model === 'additive' ? options.additiveWeights ?? 'unit' : undefined,
       negativeData: 'error naming DMU and column (except VRS additive, translation invariant)',

@@ -4,3 +4,5 @@ export { distances } from './distance.js';
 export { dea, type DeaOptions, type DeaData, type DeaRow, type DeaModel } from './dea.js';
 export { solveLp, type LpProblem, type LpResult, type LpBasis } from './lp.js';
 export { crossEfficiency, type CrossEfficiencyOptions, type CrossRow, type CrossMethod } from './cross-efficiency.js';
+export { scaleEfficiency, type ScaleEfficiencyOptions, type ScaleEfficiencyRow, type RtsClass } from './scale-efficiency.js';
+export { windowAnalysis, type WindowAnalysisOptions, type WindowAnalysisRow, type WindowPeriodMean, type WindowDmuSummary } from './window.js';

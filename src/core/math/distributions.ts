@@ -5,6 +5,8 @@
 // approximation (g = 7, 9 terms; relative error ~1e-15). erfc(x) = Q(1/2, x²), so the normal tail keeps full
 // relative precision far into the tail (no 1 − Φ cancellation). All O(1) per call (iterations ≤ 500).
 
+import { exp, log } from './elementary.js';
+
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
@@ -14,12 +16,12 @@ const FPMIN = 1e-300;
 
 /** ln Γ(x) for x > 0. */
 export function lnGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  if (x < 0.5) return log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   x -= 1;
   let a = LANCZOS[0];
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * log(2 * Math.PI) + (x + 0.5) * log(t) - t + log(a);
 }
 
 /** Regularised lower incomplete gamma P(a, x). */
@@ -46,7 +48,7 @@ function gammaSeries(a: number, x: number): number {
     sum += del;
     if (Math.abs(del) < Math.abs(sum) * EPS) break;
   }
-  return sum * Math.exp(-x + a * Math.log(x) - lnGamma(a));
+  return sum * exp(-x + a * log(x) - lnGamma(a));
 }
 
 function gammaContinuedFraction(a: number, x: number): number {
@@ -66,7 +68,7 @@ function gammaContinuedFraction(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return Math.exp(-x + a * Math.log(x) - lnGamma(a)) * h;
+  return exp(-x + a * log(x) - lnGamma(a)) * h;
 }
 
 /** Complementary error function. */
@@ -92,16 +94,16 @@ export function normalTwoSided(z: number): number {
 
 /** Standard normal density. */
 export function normalPdf(z: number): number {
-  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+  return exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }
 
 /** Regularised incomplete beta I_x(a, b). */
 export function betaIncomplete(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lbt = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
-  if (x < (a + 1) / (a + b + 2)) return (Math.exp(lbt) * betaContinuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(lbt) * betaContinuedFraction(1 - x, b, a)) / b;
+  const lbt = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * log(x) + b * log(1 - x);
+  if (x < (a + 1) / (a + b + 2)) return (exp(lbt) * betaContinuedFraction(x, a, b)) / a;
+  return 1 - (exp(lbt) * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
 function betaContinuedFraction(x: number, a: number, b: number): number {

@@ -1,15 +1,20 @@
-// Deterministic elementary functions: exp, log, expm1-free pow, built only from correctly rounded IEEE-754
+// Deterministic elementary functions: exp, log, pow, log10, built only from correctly rounded IEEE-754
 // operations (+ − × ÷) and exact bit manipulation, so that every JavaScript engine (Node's V8, Chromium's V8,
 // SpiderMonkey, JavaScriptCore) returns the same bits. `Math.exp`/`Math.log`/`Math.pow` are not specified
 // bit-for-bit by ECMA-262 and differ between engines in the last bit for some arguments (issue 8).
 //
 // Algorithms restated from Sun Microsystems' fdlibm 5.3 (1993), e_exp.c and e_log.c: argument reduction by ln 2,
 // the published minimax (Remez) polynomial coefficients, error < 1 ulp. Special values as Math: NaN → NaN,
-// exp(+∞)=+∞, exp(−∞)=0, overflow → +∞, underflow → 0 (gradual through subnormals); log(±0)=−∞, log(x<0)=NaN,
-// log(+∞)=+∞, subnormal arguments scaled by 2^54 first.
-// `powReal(x, y)` = exp(y·log x) for x > 0 (relative error ≈ |y·ln x|·2^−53 — fine for n-th roots of moderate
-// numbers); integer exponents should be written as products (`powInt`, exact repeated squaring).
-// Complexity O(1); the bit views share one 8-byte buffer (no allocation per call; single-threaded JS).
+// exp(+∞)=+∞, exp(−∞)=0, overflow → +∞, underflow → 0 (gradual through subnormals); log(±0)=−∞,
+// log(x<0)=NaN, log(+∞)=+∞, subnormal arguments scaled by 2^54 first.
+// V8 (Node 20) implements Math.exp/Math.log with this same fdlibm code, so in Node these functions return
+// exactly Math's bits (verified on 10^6 arguments in the test); other engines then agree with Node.
+// `pow(x, y)` = exp(y·log x) for x > 0 and non-integer y (relative error ≈ |y·ln x|·2^−53: fine for n-th
+// roots and growth rates of moderate numbers); integer exponents go to `powInt` (repeated squaring, products
+// only); y = 0.5 to the correctly rounded sqrt.
+// Complexity O(1). exp needs no bit access (fdlibm's high-word tests become exact comparisons with doubles and
+// the exponent update a multiplication by an exact power of two); log reads the words of x through one shared
+// 8-byte buffer (no allocation per call; JavaScript is single-threaded).
 
 const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer);
@@ -33,51 +38,72 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
+/** The double whose high word is `hi` and low word 0 (exact; used once per constant at load time). */
+function fromHighWord(hi: number): number {
+  i32[HI] = hi;
+  u32[LO] = 0;
+  return f64[0];
+}
+// fdlibm compares the high word of |x|; the same tests as exact comparisons of |x| with these doubles.
+const X_BIG = fromHighWord(0x40862e42); //      hx >= 0x40862e42  ⇔  |x| >= X_BIG   (|x| ≳ 709.78)
+const X_HALF_LN2 = fromHighWord(0x3fd62e43); // hx >  0x3fd62e42  ⇔  |x| >= X_HALF_LN2 (|x| > 0.5 ln2)
+const X_3HALF_LN2 = fromHighWord(0x3ff0a2b2); // hx < 0x3ff0a2b2  ⇔  |x| <  X_3HALF_LN2 (|x| < 1.5 ln2)
+const X_TINY = fromHighWord(0x3e300000); //     hx <  0x3e300000  ⇔  |x| <  2^-28
+// 2^k for k = −1022 … 1023 (exact powers of two): y·2^k is fdlibm's "add k to y's exponent" while the result is
+// normal, and y·2^(k+1000)·2^−1000 its gradual underflow.
+const POW2 = new Float64Array(2046);
+POW2[1022] = 1;
+for (let k = 1; k <= 1023; k++) POW2[1022 + k] = POW2[1021 + k] * 2;
+for (let k = 1; k <= 1022; k++) POW2[1022 - k] = POW2[1023 - k] / 2;
+
 /** e^x, deterministic across engines (fdlibm e_exp.c). */
 export function exp(x: number): number {
-  f64[0] = x;
-  const hxs = i32[HI];
-  const xsb = hxs < 0 ? 1 : 0;
-  const hx = hxs & 0x7fffffff;
+  // Common cases first, kept small so that the JIT inlines them: 1.5 ln2 <= |x| < 708, where |k| <= 1021 and
+  // the result is normal (the Gaussian kernel's exp(−u²/2) is the negative one). The same operations as the
+  // general path below, which handles the rest.
+  if (x <= -X_3HALF_LN2 ? x > -708 : x >= X_3HALF_LN2 && x < 708) {
+    const k = (INVLN2 * x + (x > 0 ? 0.5 : -0.5)) | 0;
+    const hi = x - k * LN2_HI;
+    const lo = k * LN2_LO;
+    const r = hi - lo;
+    const t = r * r;
+    const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+    return (1 - ((lo - (r * c) / (2.0 - c)) - hi)) * POW2[1022 + k];
+  }
+  return expGeneral(x);
+}
+
+function expGeneral(x: number): number {
+  const ax = x < 0 ? -x : x;
   let hi = 0;
   let lo = 0;
   let k = 0;
-  if (hx >= 0x40862e42) {
-    // |x| >= 709.78…
-    if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | u32[LO]) !== 0) return x + x; // NaN
-      return xsb === 0 ? x : 0; // exp(±∞) = {∞, 0}
-    }
-    if (x > O_THRESHOLD) return HUGE * HUGE;
-    if (x < U_THRESHOLD) return TWOM1000 * TWOM1000;
+  if (!(ax < X_BIG)) {
+    if (x !== x) return x; // NaN
+    if (x > O_THRESHOLD) return HUGE * HUGE; // overflow, exp(+∞) = +∞
+    if (x < U_THRESHOLD) return TWOM1000 * TWOM1000; // underflow, exp(−∞) = 0
   }
-  if (hx > 0x3fd62e42) {
+  if (ax >= X_HALF_LN2) {
     // |x| > 0.5 ln2: x = k·ln2 + r, |r| <= 0.5 ln2
-    if (hx < 0x3ff0a2b2) {
+    if (ax < X_3HALF_LN2) {
       // and |x| < 1.5 ln2
       if (x === 1) return 2.718281828459045; // e correctly rounded (the reduction below is 1 ulp high at x = 1)
-      if (xsb === 0) { hi = x - LN2_HI; lo = LN2_LO; k = 1; } else { hi = x + LN2_HI; lo = -LN2_LO; k = -1; }
+      if (x > 0) { hi = x - LN2_HI; lo = LN2_LO; k = 1; } else { hi = x + LN2_HI; lo = -LN2_LO; k = -1; }
     } else {
-      k = (INVLN2 * x + (xsb === 0 ? 0.5 : -0.5)) | 0; // truncation toward zero, as C's (int)
+      k = (INVLN2 * x + (x > 0 ? 0.5 : -0.5)) | 0; // truncation toward zero, as C's (int)
       hi = x - k * LN2_HI; // exact: k·LN2_HI has trailing zeros
       lo = k * LN2_LO;
     }
     x = hi - lo;
-  } else if (hx < 0x3e300000) {
-    // |x| < 2^-28
+  } else if (ax < X_TINY) {
     return 1 + x;
   } else k = 0;
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
   const y = 1 - ((lo - (x * c) / (2.0 - c)) - hi);
-  f64[0] = y;
-  if (k >= -1021) {
-    i32[HI] += k << 20; // add k to y's exponent
-    return f64[0];
-  }
-  i32[HI] += (k + 1000) << 20;
-  return f64[0] * TWOM1000;
+  if (k >= -1021) return k <= 1023 ? y * POW2[1022 + k] : y * 2 * POW2[1022 + 1023]; // k = 1024: 2y·2^1023
+  return y * POW2[1022 + k + 1000] * TWOM1000;
 }
 
 // e_log.c constants
@@ -166,6 +192,7 @@ export function pow(x: number, y: number): number {
   if (y === 0) return 1;
   if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   if (Number.isInteger(y) && Math.abs(y) <= 2147483648 && Number.isFinite(x)) return powInt(x, y);
+  if (y === 0.5 && x >= 0 && x < Infinity) return Math.sqrt(x); // as fdlibm e_pow.c (sqrt is correctly rounded)
   if (x > 0 && Number.isFinite(x) && Number.isFinite(y)) return exp(y * log(x));
   return Math.pow(x, y); // special values only (±0, ±∞, negative base, infinite exponent): exact in every engine
 }

@@ -23,6 +23,7 @@ import { countStatuses, type MethodCard, type Result, type Status, type Warning 
 import { SOFTWARE } from '../version.js';
 import { column, withColumn, type Panel } from './panel.js';
 import { priceLevels } from './deflate.js';
+import { pow } from '../math/elementary.js';
 
 export type PimBase = 'steady' | 'ratio';
 export type PimGrowth = 'investment' | 'output' | { fixed: number };
@@ -192,7 +193,7 @@ export function addCapitalStock(p: Panel, opts: CapitalStockOptions): CapitalSto
         }
         gYears = end - s.start;
         if (gYears < N) shortG++;
-        g = Math.pow(b / a, 1 / gYears) - 1;
+        g = pow(b / a, 1 / gYears) - 1;
       }
       const denom = g + delta[s.start];
       if (!(denom > 0)) {

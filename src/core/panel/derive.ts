@@ -20,6 +20,7 @@ import type { MethodCard, Warning } from '../result.js';
 import { SOFTWARE } from '../version.js';
 import { editDistance } from './regions.js';
 import { withColumn, type Panel } from './panel.js';
+import { exp, log, log10, pow } from '../math/elementary.js';
 
 export type Expr =
   | { type: 'num'; value: number }
@@ -207,7 +208,7 @@ function evaluate(e: Expr, p: Panel): Vec {
         case '-': for (let k = 0; k < N; k++) v[k] = x[k] - y[k]; break;
         case '*': for (let k = 0; k < N; k++) v[k] = x[k] * y[k]; break;
         case '/': for (let k = 0; k < N; k++) v[k] = x[k] / y[k]; break;
-        case '^': for (let k = 0; k < N; k++) v[k] = Math.pow(x[k], y[k]); break;
+        case '^': for (let k = 0; k < N; k++) v[k] = pow(x[k], y[k]); break;
       }
       for (let k = 0; k < N; k++) miss[k] = a.miss[k] | b.miss[k];
       return { v, miss };
@@ -218,9 +219,9 @@ function evaluate(e: Expr, p: Panel): Vec {
       const x = a.v;
       switch (e.fn) {
         case 'ln':
-        case 'log': for (let k = 0; k < N; k++) v[k] = x[k] > 0 ? Math.log(x[k]) : NaN; break;
-        case 'log10': for (let k = 0; k < N; k++) v[k] = x[k] > 0 ? Math.log10(x[k]) : NaN; break;
-        case 'exp': for (let k = 0; k < N; k++) v[k] = Math.exp(x[k]); break;
+        case 'log': for (let k = 0; k < N; k++) v[k] = x[k] > 0 ? log(x[k]) : NaN; break;
+        case 'log10': for (let k = 0; k < N; k++) v[k] = x[k] > 0 ? log10(x[k]) : NaN; break;
+        case 'exp': for (let k = 0; k < N; k++) v[k] = exp(x[k]); break;
         case 'sqrt': for (let k = 0; k < N; k++) v[k] = x[k] >= 0 ? Math.sqrt(x[k]) : NaN; break;
         case 'abs': for (let k = 0; k < N; k++) v[k] = Math.abs(x[k]); break;
         case 'lag':

@@ -21,6 +21,7 @@ import type { MethodCard, Status, Warning } from '../result.js';
 import { UsageError } from '../errors.js';
 import { SOFTWARE } from '../version.js';
 import { column, type Panel } from './panel.js';
+import { pow } from '../math/elementary.js';
 
 export type InteriorMethod = 'linear' | 'loglinear' | 'none';
 export type EndMethod = 'growth' | 'arithmetic' | 'linear' | 'carry' | 'none';
@@ -125,7 +126,7 @@ export function interpolate(p: Panel, options: InterpolateOptions = {}): Interpo
           }
           const w = (per[t] - per[a]) / (per[b] - per[a]);
           if (interior === 'loglinear') {
-            if (xa > 0 && xb > 0) put(t, xa * Math.pow(xb / xa, w), 'loglinear', 1);
+            if (xa > 0 && xb > 0) put(t, xa * pow(xb / xa, w), 'loglinear', 1);
             else {
               fallbacks++;
               put(t, xa + w * (xb - xa), 'linear-fallback', 1);
@@ -178,12 +179,12 @@ export function interpolate(p: Panel, options: InterpolateOptions = {}): Interpo
           let g = NaN;
           if (xa > 0 && xo > 0) {
             if (ends === 'growth') {
-              g = trailing ? Math.pow(xa / xo, 1 / span) - 1 : Math.pow(xo / xa, 1 / span) - 1;
+              g = trailing ? pow(xa / xo, 1 / span) - 1 : pow(xo / xa, 1 / span) - 1;
             } else {
               g = meanAnnualGrowth(src, row, obs, no, Math.min(anchor, other), Math.max(anchor, other), per);
             }
           }
-          if (Number.isFinite(g)) put(t, trailing ? xa * Math.pow(1 + g, h) : xa / Math.pow(1 + g, h), ends, 2);
+          if (Number.isFinite(g)) put(t, trailing ? xa * pow(1 + g, h) : xa / pow(1 + g, h), ends, 2);
           else {
             fallbacks++;
             put(t, linear(), 'linear-fallback', 2);
@@ -238,7 +239,7 @@ function meanAnnualGrowth(x: Float64Array, row: number, obs: Int32Array, no: num
       const a = x[row + prev];
       const b = x[row + t];
       if (!(a > 0 && b > 0)) return NaN;
-      sum += Math.pow(b / a, 1 / (per[t] - per[prev])) - 1;
+      sum += pow(b / a, 1 / (per[t] - per[prev])) - 1;
       cnt++;
     }
     prev = t;

@@ -15,6 +15,7 @@ import { UsageError } from '../errors.js';
 import type { MethodCard, Warning } from '../result.js';
 import { SOFTWARE } from '../version.js';
 import { column, withColumn, type Panel } from './panel.js';
+import { log, log10, pow } from '../math/elementary.js';
 
 export interface TransformResult {
   panel: Panel;
@@ -96,7 +97,7 @@ export function logs(p: Panel, variables: readonly string[], options: LogOptions
   const base = options.base ?? 'e';
   if (base !== 'e' && base !== 10) throw new UsageError('bad-option', `log base must be "e" or 10 (got ${String(base)})`);
   const prefix = options.prefix ?? (base === 10 ? 'log10_' : 'ln_');
-  const f = base === 10 ? Math.log10 : Math.log;
+  const f = base === 10 ? log10 : log;
   const jobs = variables.map((v) => {
     const x = column(p, v);
     return { name: prefix + v, from: v, kernel: (_i: number, _t: number, k: number) => ({ value: x[k] > 0 ? f(x[k]) : NaN, undefined: Number.isFinite(x[k]) && x[k] <= 0 }) };
@@ -133,12 +134,12 @@ export function growthRate(p: Panel, variables: readonly string[], options: Grow
       const gap = annualize ? per[t] - per[t - 1] : 1;
       if (method === 'log') {
         if (!(a > 0 && b > 0)) return { value: NaN, undefined: true };
-        return { value: (scale * (Math.log(b) - Math.log(a))) / gap, undefined: false };
+        return { value: (scale * (log(b) - log(a))) / gap, undefined: false };
       }
       if (a === 0) return { value: NaN, undefined: true };
       const ratio = b / a;
       if (gap !== 1 && ratio < 0) return { value: NaN, undefined: true };
-      return { value: scale * (gap === 1 ? ratio - 1 : Math.pow(ratio, 1 / gap) - 1), undefined: false };
+      return { value: scale * (gap === 1 ? ratio - 1 : pow(ratio, 1 / gap) - 1), undefined: false };
     };
     return { name: prefix + v, from: v, kernel };
   });

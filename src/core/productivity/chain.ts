@@ -8,6 +8,8 @@
 // links as (1 + g), `difference` links as running sums (Luenberger).
 // O(T) per entity, no allocation beyond the output.
 
+import { exp } from '../math/elementary.js';
+
 export type LinkKind = 'log' | 'ratio' | 'discrete' | 'difference';
 
 /**
@@ -43,7 +45,7 @@ export function chainLevels(
 
 function combine(level: number, g: number, kind: LinkKind): number {
   switch (kind) {
-    case 'log': return level * Math.exp(g);
+    case 'log': return level * exp(g);
     case 'ratio': return level * g;
     case 'discrete': return level * (1 + g);
     case 'difference': return level + g;
@@ -52,7 +54,7 @@ function combine(level: number, g: number, kind: LinkKind): number {
 
 function uncombine(level: number, g: number, kind: LinkKind): number {
   switch (kind) {
-    case 'log': return level / Math.exp(g);
+    case 'log': return level / exp(g);
     case 'ratio': return level / g;
     case 'discrete': return level / (1 + g);
     case 'difference': return level - g;

@@ -18,6 +18,7 @@ import { SOFTWARE } from '../version.js';
 import { countStatuses, type Result, type Status } from '../result.js';
 import { chainLevels, compareIds } from './chain.js';
 import { pwtMultilateral } from './pwt-multilateral.js';
+import { exp, log } from '../math/elementary.js';
 
 export type GrowthMethod = 'solow' | 'tornqvist' | 'pwt';
 
@@ -199,9 +200,9 @@ export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGr
       }
       let dlh = 0;
       if (A) {
-        if (fin(A, k) && fin(A, k0)) dlh = Math.log(A[k] / A[k0]);
+        if (fin(A, k) && fin(A, k0)) dlh = log(A[k] / A[k0]);
         else if (fillIdx >= 0 && fin(A, fillIdx * T + t) && fin(A, fillIdx * T + t - 1)) {
-          dlh = Math.log(A[fillIdx * T + t] / A[fillIdx * T + t - 1]);
+          dlh = log(A[fillIdx * T + t] / A[fillIdx * T + t - 1]);
           filled[k] = 1;
         } else {
           linkReason[k] = `needs ${r.hours} in ${panel.periods[t - 1]} and ${panel.periods[t]}`;
@@ -211,15 +212,15 @@ export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGr
       if (r.method === 'solow' && r.rates === 'discrete') {
         const lab = L[k] * (H ? H[k] : 1);
         const lab0 = L[k0] * (H ? H[k0] : 1);
-        const gL = (lab / lab0) * Math.exp(dlh) - 1;
+        const gL = (lab / lab0) * exp(dlh) - 1;
         const gY = Y[k] / Y[k0] - 1;
         growth[k] = gY - alpha * (K[k] / K[k0] - 1) - (1 - alpha) * gL;
         dlnY[k] = gY;
         continue;
       }
-      const dY = Math.log(Y[k] / Y[k0]);
-      const dK = Math.log(K[k] / K[k0]);
-      const dL = Math.log(L[k] / L[k0]) + (H ? Math.log(H[k] / H[k0]) : 0) + dlh;
+      const dY = log(Y[k] / Y[k0]);
+      const dK = log(K[k] / K[k0]);
+      const dL = log(L[k] / L[k0]) + (H ? log(H[k] / H[k0]) : 0) + dlh;
       const sL = r.method === 'solow' ? 1 - alpha : 0.5 * (S![k] + S![k0]);
       growth[k] = dY - sL * dL - (1 - sL) * dK;
       dlnY[k] = dY;

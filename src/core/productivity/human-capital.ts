@@ -6,6 +6,7 @@
 // 16·college-and-above) / population aged 6+. Pure functions, O(n).
 
 import { DataError } from '../errors.js';
+import { exp } from '../math/elementary.js';
 
 /** φ(s): returns to s years of schooling. */
 export function schoolingReturn(s: number): number {
@@ -22,7 +23,7 @@ export function humanCapitalIndex(years: ArrayLike<number>): Float64Array {
     if (Number.isFinite(s) && s < 0) {
       throw new DataError('negative-schooling', `years of schooling must be ≥ 0 (element ${k + 1})`, { text: String(s) });
     }
-    out[k] = Number.isFinite(s) ? Math.exp(schoolingReturn(s)) : NaN;
+    out[k] = Number.isFinite(s) ? exp(schoolingReturn(s)) : NaN;
   }
   return out;
 }

@@ -18,6 +18,7 @@ import { countStatuses, type Result } from '../result.js';
 import { SOFTWARE } from '../version.js';
 import { compareIds } from './chain.js';
 import type { TfpGrowthRow } from './growth-accounting.js';
+import { exp, log } from '../math/elementary.js';
 
 export interface PwtMultilateralOptions {
   output?: string;        // cgdpo
@@ -70,9 +71,9 @@ export function pwtMultilateral(panel: Panel, options: PwtMultilateralOptions = 
     for (let i = 0; i < n; i++) {
       const k = i * T + t;
       if (!ok(k)) continue;
-      const lnA = Number.isFinite(hours[k]) && Number.isFinite(hours[kr]) ? Math.log(hours[k] / hours[kr]) : 0;
-      const lnL = Math.log((L[k] * H[k]) / (L[kr] * H[kr])) + lnA;
-      x[i] = lnL - Math.log(K[k]);
+      const lnA = Number.isFinite(hours[k]) && Number.isFinite(hours[kr]) ? log(hours[k] / hours[kr]) : 0;
+      const lnL = log((L[k] * H[k]) / (L[kr] * H[kr])) + lnA;
+      x[i] = lnL - log(K[k]);
       sBar += S[k];
       xBar += x[i];
       cnt++;
@@ -82,9 +83,9 @@ export function pwtMultilateral(panel: Panel, options: PwtMultilateralOptions = 
     for (let i = 0; i < n; i++) {
       const k = i * T + t;
       if (!ok(k)) continue;
-      const lnY = Math.log(Y[k] / Y[kr]);
-      const lnK = Math.log(K[k]);
-      level[k] = Math.exp(lnY - lnK - 0.5 * (S[k] + sBar) * x[i] + 0.5 * (S[k] - S[kr]) * xBar);
+      const lnY = log(Y[k] / Y[kr]);
+      const lnK = log(K[k]);
+      level[k] = exp(lnY - lnK - 0.5 * (S[k] + sBar) * x[i] + 0.5 * (S[k] - S[kr]) * xBar);
     }
   }
 
@@ -95,7 +96,7 @@ export function pwtMultilateral(panel: Panel, options: PwtMultilateralOptions = 
       const k = i * T + t;
       if (!panel.present[k]) continue;
       const tfp = Number.isFinite(level[k]) ? level[k] : null;
-      const g = t > 0 && tfp !== null && Number.isFinite(level[k - 1]) ? Math.log(level[k] / level[k - 1]) : null;
+      const g = t > 0 && tfp !== null && Number.isFinite(level[k - 1]) ? log(level[k] / level[k - 1]) : null;
       const row: TfpGrowthRow = { id: panel.ids[i], period: panel.periods[t], tfp, growth: g, status: 'ok' };
       const reasons: string[] = [];
       if (tfp === null) reasons.push(ok(ref * T + t) ? `tfp: needs ${o.output}, ${o.capital}, ${o.labor}, ${o.humanCapital} and ${o.share}` : `tfp: the reference ${o.reference} has no data in ${panel.periods[t]}`);

@@ -8,6 +8,7 @@
 // O(rows) with one pass per field.
 
 import { compareIds } from './chain.js';
+import { exp, log } from '../math/elementary.js';
 
 export interface IndexRowLike {
   id: string;
@@ -26,11 +27,11 @@ export function indexMean(values: readonly (number | null)[], additive: boolean)
   let nNull = 0;
   for (const v of values) {
     if (v === null || !Number.isFinite(v) || (!additive && v <= 0)) { nNull++; continue; }
-    acc += additive ? v : Math.log(v);
+    acc += additive ? v : log(v);
     n++;
   }
   if (n === 0) return { mean: null, n, nNull };
-  return { mean: additive ? acc / n : Math.exp(acc / n), n, nNull };
+  return { mean: additive ? acc / n : exp(acc / n), n, nNull };
 }
 
 function meansOf(rows: readonly IndexRowLike[], fields: readonly string[], additive: boolean): MeanEntry {

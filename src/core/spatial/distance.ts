@@ -13,6 +13,7 @@ import { DataError, UsageError } from '../errors.js';
 import { haversineKm, EARTH_RADIUS_KM } from './geometry.js';
 import { weightsFromLists, symmetriseWeights } from './weights.js';
 import type { SpatialWeights } from './types.js';
+import { pow } from '../math/elementary.js';
 
 export interface SpatialPoint { id: string; lon: number; lat: number }
 
@@ -93,7 +94,7 @@ export function inverseDistanceWeights(points: readonly SpatialPoint[], options:
         throw new DataError('coincident-points', `units "${points[i].id}" and "${points[j].id}" have the same location`, { file: options.source, id: points[i].id },
           'inverse distance is undefined at distance 0; give distinct coordinates');
       }
-      if (d <= thr) { l.push(j); v.push(alpha === 1 ? 1 / d : d ** -alpha); }
+      if (d <= thr) { l.push(j); v.push(alpha === 1 ? 1 / d : pow(d, -alpha)); }
     }
     lists.push(l); values.push(v);
   }

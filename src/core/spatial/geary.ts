@@ -58,7 +58,7 @@ export function gearyTest(x: ArrayLike<number>, w: SpatialWeights, options: { pe
   for (let i = 0; i < nAll; i++) mean += x[i];
   mean /= nAll;
   let zz = 0, z4 = 0;
-  for (let i = 0; i < nAll; i++) { const z = x[i] - mean; zz += z * z; z4 += z ** 4; }
+  for (let i = 0; i < nAll; i++) { const z = x[i] - mean; zz += z * z; z4 += (z * z) * (z * z); }
   if (zz === 0 || c.S0 === 0) {
     return { n, C: NaN, EC: 1, normality: nan, randomisation: nan, permutation: null, status: 'undefined', reason: zz === 0 ? 'the variable is constant' : 'the weights have no links' };
   }

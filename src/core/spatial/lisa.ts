@@ -70,7 +70,7 @@ export function localMoranStatistics(x: ArrayLike<number>, w: SpatialWeights, op
   mean /= n;
   const z = new Float64Array(n);
   let m2 = 0, m4 = 0;
-  for (let i = 0; i < n; i++) { z[i] = x[i] - mean; m2 += z[i] * z[i]; m4 += z[i] ** 4; }
+  for (let i = 0; i < n; i++) { z[i] = x[i] - mean; m2 += z[i] * z[i]; m4 += (z[i] * z[i]) * (z[i] * z[i]); }
   m2 /= n; m4 /= n;
   const b2 = m4 / (m2 * m2);
   const lag = spatialLag(w, z);

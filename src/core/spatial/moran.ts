@@ -74,7 +74,7 @@ export function moranTest(x: ArrayLike<number>, w: SpatialWeights, options: Mora
   mean /= nAll;
   const z = new Float64Array(nAll);
   let zz = 0, z4 = 0;
-  for (let i = 0; i < nAll; i++) { z[i] = x[i] - mean; zz += z[i] * z[i]; z4 += z[i] ** 4; }
+  for (let i = 0; i < nAll; i++) { z[i] = x[i] - mean; zz += z[i] * z[i]; z4 += (z[i] * z[i]) * (z[i] * z[i]); }
   const EI = -1 / (n - 1);
   if (zz === 0 || c.S0 === 0) {
     const reason = zz === 0 ? 'the variable is constant' : 'the weights have no links';

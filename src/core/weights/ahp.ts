@@ -9,6 +9,7 @@
 
 import { DataError } from '../errors.js';
 import { principalEigenvector } from '../math/eigen.js';
+import { exp, log } from '../math/elementary.js';
 
 export const RI_TABLES: Record<'saaty' | 'cn', readonly number[]> = {
   saaty: [0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59],
@@ -60,7 +61,7 @@ export function ahpWeights(A: readonly (readonly number[])[], options: AhpOption
     iterations = pe.iterations;
   } else if (method === 'geometric') {
     w = new Float64Array(n);
-    for (let i = 0; i < n; i++) { let s = 0; for (let j = 0; j < n; j++) s += Math.log(A[i][j]); w[i] = Math.exp(s / n); }
+    for (let i = 0; i < n; i++) { let s = 0; for (let j = 0; j < n; j++) s += log(A[i][j]); w[i] = exp(s / n); }
   } else {
     const colSum = new Float64Array(n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) colSum[j] += A[i][j];

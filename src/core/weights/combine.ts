@@ -9,6 +9,7 @@
 
 import { DataError, UsageError } from '../errors.js';
 import { solveLinear, dot } from '../math/linear-algebra.js';
+import { exp, log } from '../math/elementary.js';
 
 export type CombineRule = 'linear' | 'multiplicative' | 'game' | 'geometricMean';
 
@@ -47,9 +48,9 @@ export function combineWeights(vectors: readonly Float64Array[], options: Combin
       for (let l = 0; l < L; l++) {
         const w = vectors[l][j];
         if (!(w > 0)) throw new DataError('combine-zero-weight', `multiplicative combination needs every weight > 0 (vector ${l + 1}, indicator ${j + 1} is ${w})`, {}, 'use linear or game combination');
-        if (rule === 'multiplicative') p *= w; else p += Math.log(w);
+        if (rule === 'multiplicative') p *= w; else p += log(w);
       }
-      out[j] = rule === 'multiplicative' ? p : Math.exp(p / L);
+      out[j] = rule === 'multiplicative' ? p : exp(p / L);
     }
     const s = out.reduce((x, y) => x + y, 0);
     for (let j = 0; j < m; j++) out[j] /= s;

@@ -10,6 +10,7 @@
 import { DataError } from '../errors.js';
 import type { MatrixInput, RowGroups } from '../normalize/matrix.js';
 import { asColumnSource } from '../normalize/matrix.js';
+import { log } from '../math/elementary.js';
 
 export interface EntropyOptions {
   /** compute p on z = offset + scale·x instead of x (a constant shift A: offset A; ε-rescale: ε, 1 − 2ε) */
@@ -34,7 +35,7 @@ export function entropyValues(x: MatrixInput, options: EntropyOptions = {}): Flo
   const src = asColumnSource(x);
   const N = src.nRows;
   if (N < 2) throw new DataError('too-few-rows', `the entropy weight needs at least 2 rows (got ${N})`);
-  const k = 1 / Math.log(N);
+  const k = 1 / log(N);
   const e = new Float64Array(src.nCols);
   const scratch = new Float64Array(N);
   for (let j = 0; j < src.nCols; j++) {
@@ -70,7 +71,7 @@ export function entropyValues(x: MatrixInput, options: EntropyOptions = {}): Flo
       let part = 0;
       for (let r = r0; r < r1; r++) {
         const p = (a + b * z[r]) * inv;
-        if (p > 0) part += p * Math.log(p);
+        if (p > 0) part += p * log(p);
       }
       const t = acc + part;
       ca += Math.abs(acc) >= Math.abs(part) ? acc - t + part : part - t + acc;
@@ -98,7 +99,7 @@ export function entropyWeights(x: MatrixInput, options: EntropyOptions = {}): En
   }
   const weights = new Float64Array(m);
   for (let j = 0; j < m; j++) weights[j] = divergence[j] / sd;
-  return { weights, entropy, divergence, n: src.nRows, k: 1 / Math.log(src.nRows) };
+  return { weights, entropy, divergence, n: src.nRows, k: 1 / log(src.nRows) };
 }
 
 /** One entropy weight vector per row group (per period), k = 1/ln n_g. */
