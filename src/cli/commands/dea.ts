@@ -6,6 +6,8 @@ import type { CliContext } from '../context.js';
 import { UsageError } from '../../core/errors.js';
 import { dea, type DeaOptions } from '../../core/frontier/dea.js';
 import { crossEfficiency, type CrossMethod } from '../../core/frontier/cross-efficiency.js';
+import { scaleEfficiency } from '../../core/frontier/scale-efficiency.js';
+import { windowAnalysis } from '../../core/frontier/window.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
 import { writeResult } from '../output.js';
 
@@ -21,17 +23,17 @@ function numbers(s: string, what: string, count: number): number[] {
   return v;
 }
 
-function translateSpec(s: string, h: number): 'max+1' | number | (number | null)[] {
+function translateSpec(s: string, h: number, flag = '--translate'): 'max+1' | number | (number | null)[] {
   const parts = list(s);
   const one = (p: string): number | null => {
     if (/^max\s*\+\s*1$/i.test(p) || p.toUpperCase() === 'NA') return null;
     const v = Number(p);
-    if (p === '' || !Number.isFinite(v)) throw new UsageError('bad-option', `--translate takes max+1, a number, or one value per undesirable output; got "${s}"`, 'e.g. --translate max+1 or --translate 1500');
+    if (p === '' || !Number.isFinite(v)) throw new UsageError('bad-option', `${flag} takes max+1, a number, or one value per undesirable variable; got "${s}"`, `e.g. ${flag} max+1 or ${flag} 1500`);
     return v;
   };
   const vals = parts.map(one);
   if (vals.length === 1) return vals[0] === null ? 'max+1' : vals[0];
-  if (vals.length !== h) throw new UsageError('bad-option', `--translate needs one value or ${h} (one per undesirable output), got ${vals.length}`);
+  if (vals.length !== h) throw new UsageError('bad-option', `${flag} needs one value or ${h} (one per undesirable variable), got ${vals.length}`);
   return vals;
 }
 
@@ -61,7 +63,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--secondary <k>', 'with --model cross: Doyle & Green secondary goal m2 (default) | m3')
     .option('--frontier <f>', 'with --period: period (each period its own frontier, default) | pooled')
     .option('--scale <s>', 'mean (default) | none')
-    .option('--frame <f>', 'efficient-frame strategy: auto (default) | always | never');
+    .option('--frame <f>', 'efficient-frame strategy: auto (default) | always | never')
+    .option('--scale-efficiency', 'radial CRS, VRS and NIRS scores, scale efficiency SE = CRS/VRS and the returns-to-scale class irs | crs | drs (DEAP rule); with --orientation, --frontier')
+    .option('--window [width]', 'window analysis (Charnes et al. 1985): windows of WIDTH consecutive periods (default 3), each pooled as one frontier; any radial/sbm/ddf model; needs --period');
   addDataOptions(cmd);
   addOutputOptions(cmd);
   cmd.action(async (opts: Record<string, string | boolean | undefined>) => {
@@ -74,7 +78,22 @@ export function register(program: Command, ctx: CliContext): void {
     const d = inputs.length + outputs.length + undesirable.length;
     const loaded = await loadPanelForCli({ data: o.data, id: o.id, period: o.period, sheet: o.sheet, encoding: o.encoding }, ctx, { variables: [...inputs, ...outputs, ...undesirable] });
     let result;
-    if (o.model === 'cross') {
+    const ow = opts as { scaleEfficiency?: boolean; window?: string | boolean };
+    if (ow.scaleEfficiency && ow.window !== undefined) throw new UsageError('bad-option', '--scale-efficiency and --window are separate analyses', 'run them one at a time');
+    if (ow.window !== undefined && o.model === 'cross') throw new UsageError('bad-option', '--window does not apply to cross-efficiency', 'use --model radial, sbm or ddf');
+    if (ow.scaleEfficiency) {
+      if (o.model !== 'radial' || o.rts !== undefined || o.super !== undefined || o.slack !== undefined) {
+        throw new UsageError('bad-option', '--scale-efficiency runs the radial CRS, VRS and NIRS models itself', 'drop --model, --rts, --super and --slack');
+      }
+      result = scaleEfficiency(loaded.panel, {
+        inputs, outputs, undesirable,
+        translate: o.translate === undefined ? undefined : translateSpec(o.translate, undesirable.length),
+        orientation: o.orientation as 'in' | 'out' | undefined,
+        frontier: o.frontier as DeaOptions['frontier'],
+        scale: o.scale as DeaOptions['scale'],
+        frame: o.frame as DeaOptions['frame'],
+      });
+    } else if (o.model === 'cross') {
       result = crossEfficiency(loaded.panel, {
         inputs, outputs,
         orientation: o.orientation as 'in' | 'out' | undefined,
@@ -88,10 +107,10 @@ export function register(program: Command, ctx: CliContext): void {
       const weights = o.weights === undefined || o.weights === 'normalised' || o.weights === 'normalized' ? undefined : numbers(o.weights, '--weights', d);
       const sup = o.super === undefined ? undefined : o.super === true ? true : (o.super as 'ap' | 'cook2009');
       const translate = o.translate === undefined ? undefined : translateSpec(o.translate, undesirable.length);
-      result = dea(loaded.panel, {
+      const deaOptions: DeaOptions = {
         inputs, outputs, undesirable, translate,
         ...(o.undesirableInputs !== undefined ? { undesirableInputs: list(o.undesirableInputs) } : {}),
-        ...(o.translateInputs !== undefined ? { translateInputs: translateSpec(o.translateInputs, list(o.undesirableInputs).length) } : {}),
+        ...(o.translateInputs !== undefined ? { translateInputs: translateSpec(o.translateInputs, list(o.undesirableInputs).length, '--translate-inputs') } : {}),
         model: o.model as DeaOptions['model'],
         orientation: o.orientation as DeaOptions['orientation'],
         rts: o.rts as DeaOptions['rts'],
@@ -107,7 +126,12 @@ export function register(program: Command, ctx: CliContext): void {
         frontier: o.frontier as DeaOptions['frontier'],
         scale: o.scale as DeaOptions['scale'],
         frame: o.frame as DeaOptions['frame'],
-      });
+      };
+      if (ow.window !== undefined) {
+        const width = ow.window === true ? 3 : Number(ow.window);
+        if (!Number.isInteger(width) || width < 1) throw new UsageError('bad-option', `--window takes a positive whole number of periods, got "${String(ow.window)}"`, 'e.g. --window 3');
+        result = windowAnalysis(loaded.panel, { ...deaOptions, width });
+      } else result = dea(loaded.panel, deaOptions);
     }
     result.warnings.unshift(...loaded.warnings);
     result.card.data = loaded.data;

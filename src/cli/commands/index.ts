@@ -223,6 +223,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--rsr-noninteger', 'RSR with non-integer ranks')
     .option('--rsr-grade', 'RSR probit grading per period (rows gain probit, rsrFitted, grade 1–3)')
     .option('--rsr-regression <on>', 'RSR grading regression over distinct values | rows', 'distinct')
+    .option('--rsr-frequency <f>', 'RSR grading frequency: cumulative (#{RSR ≤ v}/n) | averageRank (R̄/n)', 'cumulative')
     .option('--gra-preprocess <p>', 'GRA preprocessing: minmax (x′) | mean | initial | none (raw; benefit indicators only)', 'minmax')
     .option('--sensitivity <draws>', 'weight sensitivity: Monte Carlo draws (Dirichlet around the weights)')
     .option('--concentration <c>', 'Dirichlet concentration for --sensitivity', '200')
@@ -249,7 +250,7 @@ export function register(program: Command, ctx: CliContext): void {
       },
       gra: { rho: num(opts.rho, '--rho'), scope: oneOf(opts.graScope, '--gra-scope', ['pooled', 'period'] as const), preprocess: oneOf(opts.graPreprocess, '--gra-preprocess', ['minmax', 'mean', 'initial', 'none'] as const) },
       vikor: { v: num(opts.vikorV, '--vikor-v'), scope: oneOf(opts.vikorScope, '--vikor-scope', ['pooled', 'period'] as const) },
-      rsr: { nonInteger: !!opts.rsrNoninteger, grade: !!opts.rsrGrade, regression: oneOf(opts.rsrRegression, '--rsr-regression', ['distinct', 'rows'] as const) },
+      rsr: { nonInteger: !!opts.rsrNoninteger, grade: !!opts.rsrGrade, regression: oneOf(opts.rsrRegression, '--rsr-regression', ['distinct', 'rows'] as const), frequency: oneOf(opts.rsrFrequency, '--rsr-frequency', ['cumulative', 'averageRank'] as const) },
       sensitivity: opts.sensitivity !== undefined ? { draws: num(opts.sensitivity, '--sensitivity'), concentration: num(opts.concentration, '--concentration'), seed: num(opts.seed, '--seed') } : false,
     };
     const result = withData(compositeIndex(loaded.panel, options), loaded);

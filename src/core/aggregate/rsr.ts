@@ -10,6 +10,8 @@
 //   Probit = 5 + Φ⁻¹(f); OLS RSR = a + b·Probit over the D distinct values (textbook frequency table; option
 //   `regression: 'rows'` uses all n rows); fitted RSR̂ = a + b·Probit; cut-offs at Probit 4 and 6, i.e.
 //   RSR̂ < a+4b → grade 1 (low), a+4b ≤ RSR̂ < a+6b → 2, RSR̂ ≥ a+6b → 3 (high; left-closed bands).
+//   Option `frequency: 'averageRank'`: f = R̄/n with R̄ the mean rank position of the tie group (the 平均秩次
+//   column of Tian's frequency table); the last value is still 1 − 1/(4n).
 //   Fewer than 2 distinct values: grade undefined (NaN). Φ⁻¹: Acklam's rational approximation + one Halley step.
 // O(m · N log N).
 
@@ -61,6 +63,8 @@ export interface RsrGradingOptions {
   groups?: RowGroups;
   /** regress on the distinct values (default) or on every row */
   regression?: 'distinct' | 'rows';
+  /** f = #{RSR ≤ v}/n (default, methods.md) or R̄/n with R̄ the mean position of the tie group (Tian's table) */
+  frequency?: 'cumulative' | 'averageRank';
 }
 
 export interface RsrGrading {
@@ -94,7 +98,7 @@ export function rsrGrading(rsr: ArrayLike<number>, options: RsrGradingOptions = 
     while (k < n) {
       let e = k;
       while (e + 1 < n && rsr[sorted[e + 1]] - rsr[sorted[e]] <= 1e-12 * Math.max(1, Math.abs(rsr[sorted[e]]))) e++;
-      const f = e + 1 === n ? 1 - 1 / (4 * n) : (e + 1) / n;
+      const f = e + 1 === n ? 1 - 1 / (4 * n) : options.frequency === 'averageRank' ? (k + e + 2) / 2 / n : (e + 1) / n;
       const pb = 5 + normalQuantile(f);
       for (let t = k; t <= e; t++) { frequency[sorted[t]] = f; probit[sorted[t]] = pb; }
       vals.push(rsr[sorted[k]]); pro.push(pb);

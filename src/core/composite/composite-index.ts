@@ -70,7 +70,7 @@ export interface CompositeIndexOptions {
   gra?: { rho?: number; scope?: 'pooled' | 'period'; preprocess?: 'minmax' | 'mean' | 'initial' | 'none' };
   vikor?: { v?: number; scope?: 'pooled' | 'period' };
   /** RSR: non-integer ranks; probit grading within each period (rows gain probit, rsrFitted, grade) */
-  rsr?: { nonInteger?: boolean; grade?: boolean; regression?: 'distinct' | 'rows' };
+  rsr?: { nonInteger?: boolean; grade?: boolean; regression?: 'distinct' | 'rows'; frequency?: 'cumulative' | 'averageRank' };
   sensitivity?: { draws?: number; concentration?: number; seed?: number } | false;
 }
 
@@ -241,7 +241,7 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     else aggDetails.pcaScore = fill(null);
   }
   if (aggregate === 'rsr' && options.rsr?.grade) {
-    const g = rsrGrading(score, { groups: mat.groups, regression: options.rsr.regression });
+    const g = rsrGrading(score, { groups: mat.groups, regression: options.rsr.regression, frequency: options.rsr.frequency });
     extra.probit = g.probit; extra.rsrFitted = g.fitted; extra.grade = g.grade;
     aggDetails.grading = g.fit.map((f, t) => ({ period: panel.periods[t], ...f }));
   }
@@ -360,7 +360,7 @@ export function compositeIndex(panel: Panel, options: CompositeIndexOptions): Re
     topsis: aggregate === 'topsis' ? { normalization: options.topsis?.normalization ?? 'vector', normalizationScope: options.topsis?.normalizationScope ?? (scope === 'period' ? 'period' : 'pooled'), idealScope: perPeriodWeights ? 'period' : options.topsis?.idealScope ?? 'pooled', weighting: options.topsis?.weighting ?? 'matrix', directions: options.topsis?.directions ?? 'idealSelection', absoluteIdeal: !!options.topsis?.absoluteIdeal, closeness: 'C = D⁻/(D⁺ + D⁻)', note: 'rank reversal is inherent to TOPSIS' } : undefined,
     gra: aggregate === 'gra' ? { rho: options.gra?.rho ?? 0.5, preprocess: { minmax: 'x′ of the pipeline (forwarded min–max)', mean: '均值化 raw x/x̄_j within the GRA scope', initial: '初值化 raw x/x_1j, x_1j on the first entity of the GRA scope', none: 'raw data as given' }[options.gra?.preprocess ?? 'minmax'], reference: 'column max of the preprocessed data', deltaScope: 'global Δmin, Δmax over all rows and indicators in scope', scope: perPeriodWeights ? 'period' : options.gra?.scope ?? 'pooled', grade: 'Σ w ξ / Σ w' } : undefined,
     vikor: aggregate === 'vikor' ? { v: options.vikor?.v ?? 0.5, scope: perPeriodWeights ? 'period' : options.vikor?.scope ?? 'pooled', score: 'Q (lower is better; ranks ascending)', zeroRange: 'term set to 0' } : undefined,
-    rsr: aggregate === 'rsr' ? { ranks: 'within period among entities; benefit: largest = n; ties averaged', nonInteger: !!options.rsr?.nonInteger, score: 'RSR = Σ w_j R_ij / n', grading: options.rsr?.grade ? { frequency: 'cumulative frequency of the sorted distinct RSR values within the period (ties within 1e-12), last f = 1 − 1/(4n)', probit: '5 + Φ⁻¹(f)', regression: `OLS RSR = a + b·Probit over ${options.rsr.regression === 'rows' ? 'all rows' : 'the distinct values'}`, grades: '1: RSR̂ < a+4b; 2: a+4b ≤ RSR̂ < a+6b; 3: RSR̂ ≥ a+6b (Probit cut-offs 4 and 6)' } : undefined } : undefined,
+    rsr: aggregate === 'rsr' ? { ranks: 'within period among entities; benefit: largest = n; ties averaged', nonInteger: !!options.rsr?.nonInteger, score: 'RSR = Σ w_j R_ij / n', grading: options.rsr?.grade ? { frequency: `${options.rsr.frequency === 'averageRank' ? 'R̄/n, R̄ the mean rank position of each tie group' : 'cumulative frequency #{RSR ≤ v}/n'} of the sorted distinct RSR values within the period (ties within 1e-12), last f = 1 − 1/(4n)`, probit: '5 + Φ⁻¹(f)', regression: `OLS RSR = a + b·Probit over ${options.rsr.regression === 'rows' ? 'all rows' : 'the distinct values'}`, grades: '1: RSR̂ < a+4b; 2: a+4b ≤ RSR̂ < a+6b; 3: RSR̂ ≥ a+6b (Probit cut-offs 4 and 6)' } : undefined } : undefined,
     ranks: `within each period, 1 = best (${ascending ? 'ascending Q' : 'descending score'}); ties (|a−b| ≤ 1e-12·max(1,|a|)) share the lowest rank`,
     missing: 'entity-periods with any missing/non-finite indicator are excluded from normalisation, weights and scores and reported with status insufficient_data',
     dimensionScores: aggregate === 'weighted' ? 'weighted sums of x′ (see hierarchy)' : 'weighted sums of x′ (see hierarchy), independent of the aggregator',

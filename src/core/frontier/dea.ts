@@ -8,6 +8,8 @@
 // in (0,1] for both radial orientations, with phi = φ* for output orientation (E1); max-slack phase II on scaled
 // data (E2; `slackObjective: 'raw'` = deaR/Benchmarking); negative data is an error naming DMU and column except for
 // the VRS additive model (translation invariant); rows with missing data get status `insufficient_data`.
+// Radial models take undesirable outputs (and inputs) through the Seiford & Zhu (2002) translation b' = c - b
+// (`translate`, `translateInputs`; deaR vtrans_o/vtrans_i, default max + 1); targets are mapped back to b.
 // Complexity: see engine.ts — for n ≥ 150 per frontier, the extreme-efficient frame is found first and every DMU
 // is scored against it.
 

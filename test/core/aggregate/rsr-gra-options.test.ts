@@ -49,6 +49,12 @@ describe('RSR probit grading', () => {
     expect(Array.from(g.grade)).toEqual([2, 2, 2, 3]);
     expect(Array.from(rsrGrading([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]).grade)).toEqual([1, 2, 2, 2, 2, 3, 3]);
   });
+  it('hand example, averageRank frequency: R̄ = 1, 2.5, 4 → f = 0.25, 0.625, 1 − 1/16', () => {
+    const g = rsrGrading([0.2, 0.4, 0.4, 0.8], { frequency: 'averageRank' });
+    expect(Array.from(g.frequency)).toEqual([0.25, 0.625, 0.625, 0.9375]);
+    // Φ⁻¹(0.625) = 0.3186393639643752
+    expectClose(g.probit[1], 5.3186393639643752, 1e-14, 0, 'probit 0.625');
+  });
   it('a single distinct value leaves the grade undefined', () => {
     const g = rsrGrading([0.5, 0.5, 0.5]);
     expect(Number.isNaN(g.grade[0])).toBe(true);
