@@ -10,7 +10,11 @@
 // O((Δ/h)²), Δ the mesh step: with Δ ≤ h/40 it stays below about 1e-4 of the peak density (measured in
 // test/core/dynamics/kde.test.ts). Not R's FFT: R bins onto 512 points regardless of h.
 
-import { exp } from '../math/elementary.js';
+import { exp as elementaryExp } from '../math/elementary.js';
+
+// Deterministic exp (same bits in every engine, issue 8). A module-local binding, so that the hot loops below
+// call a plain function the JIT inlines even where a loader wraps imports in getters (vitest's transform).
+const exp = elementaryExp;
 
 export type KernelName = 'gaussian' | 'epanechnikov' | 'epan2';
 

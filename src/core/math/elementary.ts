@@ -70,6 +70,7 @@ export function exp(x: number): number {
     const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
     return (1 - ((lo - (r * c) / (2.0 - c)) - hi)) * POW2[1022 + k];
   }
+  if (x < U_THRESHOLD) return 0; // underflow (far kernel tails): +0 as fdlibm's 2^-1000·2^-1000
   return expGeneral(x);
 }
 
