@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exp, log, pow, powInt, log10 } from '../../../src/core/math/elementary.js';
+import { fdlibmExp as exp, fdlibmLog as log, exp as chosenExp, log as chosenLog, pow, powInt, log10 } from '../../../src/core/math/elementary.js';
 import { createRng } from '../../../src/core/random.js';
 
 const f = new Float64Array(1);
@@ -87,3 +87,16 @@ describe('deterministic exp/log (fdlibm)', () => {
     }
   });
 });
+
+describe('the exported exp/log return the port\'s bits', () => {
+  test('on 200,000 seeded arguments (whichever of Math or the port was chosen at load)', () => {
+    const rng = createRng(4242);
+    for (let k = 0; k < 200_000; k++) {
+      const x = (rng.uniform() - 0.3) * 1400;
+      expect(Object.is(chosenExp(x), exp(x))).toBe(true);
+      const y = Math.abs(x) * 10 ** (Math.floor(rng.uniform() * 40) - 20);
+      expect(Object.is(chosenLog(y), log(y))).toBe(true);
+    }
+  });
+});
+
