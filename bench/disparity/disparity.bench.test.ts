@@ -11,19 +11,8 @@ import { convergence } from '../../src/core/dynamics/convergence.js';
 import { densityExact, densityBinned, linearGrid } from '../../src/core/dynamics/kernel-density.js';
 import { bandwidth } from '../../src/core/dynamics/bandwidth.js';
 import { createRng } from '../../src/core/random.js';
+import { time } from '../time.js';
 import { syntheticPanel, randomKnnWeights } from './synthetic.js';
-
-function time<T>(label: string, f: () => T, reps = 3): { ms: number; value: T } {
-  let best = Infinity;
-  let value!: T;
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    value = f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  console.log(`${label.padEnd(58)} ${best.toFixed(1).padStart(8)} ms (best of ${reps})`);
-  return { ms: best, value };
-}
 
 const panel = syntheticPanel(3000, 20, 8);
 

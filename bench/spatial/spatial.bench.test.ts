@@ -4,18 +4,7 @@ import { it, expect } from 'vitest';
 import { knnWeights, rowStandardise, moranTest, localMoranStatistics, gearyTest, contiguityWeights, type GeoFeature } from '../../src/core/spatial/index.js';
 import { gm11Fit } from '../../src/core/forecast/index.js';
 import { createRng } from '../../src/core/random.js';
-
-function time<T>(label: string, f: () => T, reps = 3): { ms: number; value: T } {
-  let best = Infinity;
-  let value!: T;
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    value = f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  console.log(`${label.padEnd(56)} ${best.toFixed(1).padStart(8)} ms (best of ${reps})`);
-  return { ms: best, value };
-}
+import { time } from '../time.js';
 
 const rng = createRng(2026);
 const n = 3000;

@@ -32,6 +32,20 @@ function normalise(w: Float64Array, vals: Float64Array, from: number, count: num
   for (let k = 0; k < count; k++) out[k] = vals[from + k] > 0 && sum > 0 ? w[k] / sum : 0;
 }
 
+/**
+ * Slacks S/t in original units and targets from the Charnes–Cooper solution (columns 1..d hold S). SBM projects
+ * inputs and bads down and goods up (`direction` 1); super-SBM moves the other way (−1).
+ */
+function slacksAndTargets(x: Float64Array, t: number, o: Float64Array, scale: Float64Array, m: number, s: number, d: number, direction: 1 | -1): { slack: Float64Array; target: Float64Array } {
+  const slack = new Float64Array(d), target = new Float64Array(d);
+  for (let k = 0; k < d; k++) {
+    slack[k] = Math.max(0, x[1 + k] / t) * scale[k];
+    const good = k >= m && k < m + s;
+    target[k] = o[k] * scale[k] + (good ? direction : -direction) * slack[k];
+  }
+  return { slack, target };
+}
+
 export class SbmModel {
   readonly lp: DeaLp;
   private readonly set: SbmSetup;
@@ -79,13 +93,7 @@ export class SbmModel {
       if (res.status !== LP_OPTIMAL) return failed(res.status);
       const x = res.x, t = x[0];
       if (!(t > 1e-12)) return failed(LP_NUMERICAL);
-      const sc = set.scale;
-      const slack = new Float64Array(d), target = new Float64Array(d);
-      for (let k = 0; k < d; k++) {
-        slack[k] = Math.max(0, x[1 + k] / t) * sc[k];
-        const out = k >= m && k < m + s;
-        target[k] = o[k] * sc[k] + (out ? slack[k] : -slack[k]);
-      }
+      const { slack, target } = slacksAndTargets(x, t, o, set.scale, m, s, d, 1);
       const efficiency = set.orientation === 'out' ? 1 / (1 - res.objective) : res.objective;
       return { status: 0, efficiency, slack, target, lambda: lambdas(lp, x, t) };
     } finally {
@@ -151,13 +159,7 @@ export class SuperSbmModel {
       if (res.status !== LP_OPTIMAL) return failed(res.status);
       const x = res.x, t = x[0];
       if (!(t > 1e-12)) return failed(LP_NUMERICAL);
-      const sc = set.scale;
-      const slack = new Float64Array(d), target = new Float64Array(d);
-      for (let k = 0; k < d; k++) {
-        slack[k] = Math.max(0, x[1 + k] / t) * sc[k];
-        const out = k >= m && k < m + s;
-        target[k] = o[k] * sc[k] + (out ? -slack[k] : slack[k]);
-      }
+      const { slack, target } = slacksAndTargets(x, t, o, set.scale, m, s, d, -1);
       const efficiency = outO ? 1 / (1 - res.objective) : res.objective;
       if (!(efficiency > 0) || !Number.isFinite(efficiency)) return failed(LP_NUMERICAL);
       return { status: 0, efficiency, slack, target, lambda: lambdas(lp, x, t) };
