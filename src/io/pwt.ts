@@ -1,29 +1,19 @@
 // The bundled Penn World Table 9.1 (data/pwt91.csv.gz; attribution in data/PWT-NOTICE.md and PWT_ATTRIBUTION).
 // Addressable as `pwt` wherever a data file is expected; default roles id = isocode, period = year.
-// pwtTableFromGzip works on bytes (browser too); loadPwt reads the packaged file (Node).
+// loadPwt reads the packaged file (Node); pwtTableFromGzip (src/io/pwt-bytes.ts) works on bytes (browser too).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync as nodeGunzip } from 'node:zlib';
-import { gunzipSync } from 'fflate';
-import { parseCsv } from './csv.js';
+import { pwtTableFromCsv } from './pwt-bytes.js';
 import { fromTable, type RawTable, type FromTableResult, type TableRoles } from '../core/panel/from-table.js';
 import { parseNumericColumn } from '../core/panel/parse-number.js';
 import { PWT_ROLES, PWT_SOURCE } from '../core/panel/pwt-attribution.js';
 
+export { pwtTableFromGzip } from './pwt-bytes.js';
+
 /** Path of the packaged gzip file (same relative place from src/io and dist/io). */
 export const PWT_PATH = fileURLToPath(new URL('../../data/pwt91.csv.gz', import.meta.url));
-
-/** Gzipped PWT CSV bytes → RawTable (source "pwt"). */
-export function pwtTableFromGzip(gz: Uint8Array): RawTable {
-  return pwtTableFromCsv(new TextDecoder('utf-8').decode(gunzipSync(gz)));
-}
-
-function pwtTableFromCsv(text: string): RawTable {
-  const t = parseCsv(text, { file: PWT_SOURCE, delimiter: ',' });
-  t.encoding = 'utf-8';
-  return t;
-}
 
 let cached: RawTable | undefined;
 

@@ -100,7 +100,7 @@ export function scatterOption(groups: { name: string; color: string; data: [numb
 }
 
 /** Choropleth of a numeric value (viridis). `nameProperty` is the GeoJSON property that carries the unit id. */
-export function choroplethOption(map: string, nameProperty: string, data: { name: string; value: number | null }[], opts: { name?: string; zoom?: number } = {}): Record<string, unknown> {
+export function choroplethOption(map: string, nameProperty: string, data: { name: string; value: number | null }[], opts: { name?: string; zoom?: number } & MapExtras = {}): Record<string, unknown> {
   const vals = data.map((d) => d.value).filter((v): v is number => v !== null);
   return baseOption({
     tooltip: { trigger: 'item', confine: true },
@@ -114,12 +114,19 @@ export function choroplethOption(map: string, nameProperty: string, data: { name
       precision: 3,
       text: [opts.name ?? '', ''],
     },
-    series: [{ type: 'map', map, nameProperty, roam: false, zoom: opts.zoom ?? 1, data, itemStyle: { areaColor: '#eeeeee', borderColor: '#999', borderWidth: 0.4 }, emphasis: { label: { show: false } } }],
+    series: [{ type: 'map', map, nameProperty, roam: false, zoom: opts.zoom ?? 1, data, itemStyle: { areaColor: '#eeeeee', borderColor: '#999', borderWidth: 0.4 }, emphasis: { label: { show: false } }, ...mapExtras(opts) }],
   });
 }
 
+/** Feature renaming and per-region styles of a base map (see report/base-map.ts). */
+export interface MapExtras { nameMap?: Record<string, string>; regions?: Record<string, unknown>[] }
+
+function mapExtras(x: MapExtras): MapExtras {
+  return { ...(x.nameMap ? { nameMap: x.nameMap } : {}), ...(x.regions ? { regions: x.regions } : {}) };
+}
+
 /** Choropleth of categories (colour per item, legend drawn as a graphic). */
-export function categoryMapOption(map: string, nameProperty: string, data: { name: string; value: number | null; color: string }[], legend: { label: string; color: string }[]): Record<string, unknown> {
+export function categoryMapOption(map: string, nameProperty: string, data: { name: string; value: number | null; color: string }[], legend: { label: string; color: string }[], extras: MapExtras = {}): Record<string, unknown> {
   return baseOption({
     tooltip: { trigger: 'item', confine: true },
     graphic: legend.map((l, k) => ({
@@ -131,6 +138,6 @@ export function categoryMapOption(map: string, nameProperty: string, data: { nam
         { type: 'text', left: 20, top: -1, style: { text: l.label, fontSize: 11, fill: '#222' } },
       ],
     })),
-    series: [{ type: 'map', map, nameProperty, roam: false, data: data.map((d) => ({ name: d.name, value: d.value, itemStyle: { areaColor: d.color } })), itemStyle: { areaColor: '#f4f4f4', borderColor: '#999', borderWidth: 0.4 } }],
+    series: [{ type: 'map', map, nameProperty, roam: false, data: data.map((d) => ({ name: d.name, value: d.value, itemStyle: { areaColor: d.color } })), itemStyle: { areaColor: '#f4f4f4', borderColor: '#999', borderWidth: 0.4 }, ...mapExtras(extras) }],
   });
 }

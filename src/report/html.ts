@@ -61,6 +61,7 @@ ${body}
 
 function cardHtml(card: MethodCard, lang: Lang): string {
   const conv = Object.entries(card.conventions ?? {})
+    .filter(([, v]) => v !== undefined) // as in results.json, where JSON drops undefined
     .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(typeof v === 'string' ? v : JSON.stringify(v))}</td></tr>`)
     .join('');
   const formulas = (card.formulas ?? []).map((f) => `<p class="formula" title="${esc(f)}">${formulaHtml(f)}</p>`).join('');

@@ -6,6 +6,7 @@ import type { ChartSpec, Env, ViewBuilder } from './views.js';
 import { Say } from './views.js';
 import type { Reader } from './refs.js';
 import { OKABE_ITO } from './palette.js';
+import { baseMapName, mapBinding, type MapBinding } from './base-map.js';
 import { categoryMapOption, choroplethOption, hbarOption, heatmapOption, lineOption, radarOption, scatterOption, stackedBarOption, type LineSeries } from './charts.js';
 import { baseOption } from './palette.js';
 import { pick } from './format.js';
@@ -186,23 +187,23 @@ const lisaView: ViewBuilder = (r, s, k, env) => {
         categoryMapOption(
           map.name,
           map.nameProperty,
-          rows.map((row, i) => ({ name: row.id, value: c2.num(['sections', k, 'result', 'rows', i, 'quadrantCode']), color: CLUSTER_COLOURS[row.cluster ?? 'ns'] })),
+          rows.flatMap((row, i) => { const name = map.key(row.id); return name === undefined ? [] : [{ name, value: c2.num(['sections', k, 'result', 'rows', i, 'quadrantCode']), color: CLUSTER_COLOURS[row.cluster ?? 'ns'] }]; }),
           ['HH', 'LL', 'HL', 'LH', 'ns'].map((cl) => ({ label: CLUSTER_NAMES[cl][env.lang], color: CLUSTER_COLOURS[cl] })),
+          { nameMap: map.nameMap, regions: map.regions },
         ),
         c2,
-        { map: map.name, size: 'tall' },
+        { map: map.name, size: 'tall', note: map.note[env.lang] },
       ),
     );
   }
   return { sentences, charts };
 };
 
-/** The base map to draw, if its geometry was supplied. */
-export function mapFor(env: Env): { name: string; nameProperty: string } | undefined {
-  const geometry = env.results.spec.output?.geometry;
-  const want = geometry ? 'custom' : (env.results.spec.output?.map ?? (env.results.data.source === 'pwt' ? 'world' : 'none'));
+/** The base map to draw (report/base-map.ts), if its geometry was supplied. */
+export function mapFor(env: Env): MapBinding | undefined {
+  const want = baseMapName(env.results.spec, env.results.data);
   if (want === 'none' || !env.maps.includes(want)) return undefined;
-  return { name: want, nameProperty: want === 'world' ? 'iso3' : (geometry?.id ?? 'name') };
+  return mapBinding(want, env.results.data.ids, (id) => env.name(id), env.lang, env.results.spec.output?.geometry?.id);
 }
 
 /** The analysed series as people read it (its label), for sentences. */
@@ -327,9 +328,9 @@ const indexView: ViewBuilder = (r, s, _k, env) => {
         chart(
           `${s.id}-map`,
           zh(env) ? `${year}年综合指数地图` : `Index by unit, ${year}`,
-          choroplethOption(map.name, map.nameProperty, rk.rows.map((x, i) => ({ name: x.id as string, value: c4.num(T(rk.k, i, 'score')) })), { name: zh(env) ? '综合指数' : 'Index' }),
+          choroplethOption(map.name, map.nameProperty, rk.rows.flatMap((x, i) => { const name = map.key(x.id as string); return name === undefined ? [] : [{ name, value: c4.num(T(rk.k, i, 'score')) }]; }), { name: zh(env) ? '综合指数' : 'Index', nameMap: map.nameMap, regions: map.regions }),
           c4,
-          { map: map.name, size: 'tall', note: zh(env) ? '灰色：无得分。底图为 Natural Earth 事实边界，不代表对任何边界的立场。' : 'Grey: no score. Base map: Natural Earth de facto boundaries.' },
+          { map: map.name, size: 'tall', note: map.note[env.lang] },
         ),
       );
     }
@@ -412,26 +413,115 @@ const malmquistView: ViewBuilder = (r, s, _k, env) => {
   const charts: ChartSpec[] = [];
   const t = table(env, 'malmquist-periods');
   if (t && t.rows.length) {
+    // Ratio indices (Malmquist, ML, GML: 1 = no change, tfpch = effch × techch) or the additive Luenberger
+    // indicator (0 = no change, ltfp = lec + ltc).
+    const additive = t.columns.some((c) => c.key === 'ltfp');
+    const [tf, ef, te] = additive ? ['ltfp', 'lec', 'ltc'] : ['tfpch', 'effch', 'techch'];
+    const name = additive ? (zh(env) ? 'Luenberger 生产率指标' : 'Luenberger productivity indicator') : (zh(env) ? 'Malmquist 全要素生产率指数' : 'Malmquist TFP index');
     const i = t.rows.length - 1;
-    const up = (t.rows[i].tfpch as number) >= 1;
+    const up = (t.rows[i][tf] as number) >= (additive ? 0 : 1);
+    const mean = additive ? (zh(env) ? '算术平均' : 'arithmetic mean') : (zh(env) ? '几何平均' : 'geometric mean');
     sentences.push(
       zh(env)
-        ? `${esc(String(t.rows[i].period))} 期间 Malmquist 全要素生产率指数的几何平均为 ${say.num(T(t.k, i, 'tfpch'))}（${up ? '增长' : '下降'}），其中技术效率变化 ${say.num(T(t.k, i, 'effch'))}，技术进步 ${say.num(T(t.k, i, 'techch'))}。`
-        : `Over ${esc(String(t.rows[i].period))} the Malmquist TFP index averages ${say.num(T(t.k, i, 'tfpch'))} (geometric mean; ${up ? 'growth' : 'decline'}): efficiency change ${say.num(T(t.k, i, 'effch'))}, technical change ${say.num(T(t.k, i, 'techch'))}.`,
+        ? `${esc(String(t.rows[i].period))} 期间${name}的${mean}为 ${say.num(T(t.k, i, tf))}（${up ? '增长' : '下降'}），其中技术效率变化 ${say.num(T(t.k, i, ef))}，技术进步 ${say.num(T(t.k, i, te))}。`
+        : `Over ${esc(String(t.rows[i].period))} the ${name} averages ${say.num(T(t.k, i, tf))} (${mean}; ${up ? 'growth' : 'decline'}): efficiency change ${say.num(T(t.k, i, ef))}, technical change ${say.num(T(t.k, i, te))}.`,
     );
     const c1 = r.fork();
     const cats = t.rows.map((x) => String(x.period));
-    const option = lineOption(cats, [{ name: zh(env) ? '全要素生产率变化 tfpch' : 'TFP change (tfpch)', data: t.rows.map((_, j) => c1.num(T(t.k, j, 'tfpch'))) }]);
-    const effch = t.rows.map((_, j) => c1.num(T(t.k, j, 'effch')));
-    const techch = t.rows.map((_, j) => c1.num(T(t.k, j, 'techch')));
+    const option = lineOption(cats, [{ name: zh(env) ? `全要素生产率变化 ${tf}` : `TFP change (${tf})`, data: t.rows.map((_, j) => c1.num(T(t.k, j, tf))) }]);
+    const effch = t.rows.map((_, j) => c1.num(T(t.k, j, ef)));
+    const techch = t.rows.map((_, j) => c1.num(T(t.k, j, te)));
     (option.series as Record<string, unknown>[]).unshift(
-      { type: 'bar', name: zh(env) ? '技术效率变化 effch' : 'Efficiency change (effch)', data: effch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[1] } },
-      { type: 'bar', name: zh(env) ? '技术进步 techch' : 'Technical change (techch)', data: techch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[4] } },
+      { type: 'bar', name: zh(env) ? `技术效率变化 ${ef}` : `Efficiency change (${ef})`, data: effch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[1] } },
+      { type: 'bar', name: zh(env) ? `技术进步 ${te}` : `Technical change (${te})`, data: techch, barMaxWidth: 18, itemStyle: { color: OKABE_ITO[4] } },
     );
     (option.series as Record<string, unknown>[])[2] = { ...(option.series as Record<string, unknown>[])[2], itemStyle: { color: '#000' }, lineStyle: { width: 2.5, color: '#000' } };
     (option.xAxis as Record<string, unknown>).boundaryGap = true;
     (option.yAxis as Record<string, unknown>).scale = true;
-    charts.push(chart(`${s.id}-decomposition`, zh(env) ? 'Malmquist 指数分解：tfpch = effch × techch（几何平均，1 = 不变）' : 'Malmquist decomposition: tfpch = effch × techch (geometric means; 1 = no change)', option, c1));
+    const title = additive
+      ? (zh(env) ? 'Luenberger 指标分解：ltfp = lec + ltc（算术平均，0 = 不变）' : 'Luenberger decomposition: ltfp = lec + ltc (arithmetic means; 0 = no change)')
+      : (zh(env) ? 'Malmquist 指数分解：tfpch = effch × techch（几何平均，1 = 不变）' : 'Malmquist decomposition: tfpch = effch × techch (geometric means; 1 = no change)');
+    charts.push(chart(`${s.id}-decomposition`, title, option, c1));
+  }
+  return { sentences, charts };
+};
+
+const deaView: ViewBuilder = (r, s, _k, env) => {
+  const say = new Say(r, env);
+  const sentences: string[] = [];
+  const charts: ChartSpec[] = [];
+  const units = table(env, 'dea-units');
+  const periods = table(env, 'dea-periods');
+  const scored = units ? units.rows.map((x, i) => ({ x, i })).filter(({ x }) => typeof x.mean === 'number') : [];
+  if (units && scored.length >= 2) {
+    const hi = scored[0].i;
+    const lo = scored[scored.length - 1].i;
+    // Units on the frontier in every period they were scored (ties at the top of the ranking).
+    const always = scored.filter(({ x }) => (x.n as number) > 0 && x.efficient === x.n).map(({ x }) => x.id as string);
+    const list = (ids: string[]) => ids.slice(0, 6).map((id) => say.name(id)).join(zh(env) ? '、' : ', ') + (ids.length > 6 ? (zh(env) ? ' 等' : ' …') : '');
+    sentences.push(
+      always.length >= 2
+        ? zh(env)
+          ? `${always.length} 个单位在各期均位于前沿（${list(always)}）；平均效率最低的是${say.name(units.rows[lo].id as string)}（${say.num(T(units.k, lo, 'mean'))}）。`
+          : `${always.length} units are on the frontier in every period (${list(always)}); ${say.name(units.rows[lo].id as string)} has the lowest mean efficiency (${say.num(T(units.k, lo, 'mean'))}).`
+        : zh(env)
+          ? `按平均 DEA 效率，${say.name(units.rows[hi].id as string)}最高（${say.num(T(units.k, hi, 'mean'))}），${say.name(units.rows[lo].id as string)}最低（${say.num(T(units.k, lo, 'mean'))}）。`
+          : `By mean DEA efficiency, ${say.name(units.rows[hi].id as string)} ranks first (${say.num(T(units.k, hi, 'mean'))}) and ${say.name(units.rows[lo].id as string)} last (${say.num(T(units.k, lo, 'mean'))}).`,
+    );
+    const c1 = r.fork();
+    const n = Math.min(env.top, 10);
+    const top = scored.slice(0, n).map((x) => x.i);
+    const bottom = scored.slice(-n).map((x) => x.i).filter((i) => !top.includes(i));
+    const idx = [...top, ...bottom];
+    charts.push(
+      chart(
+        `${s.id}-ranking`,
+        zh(env) ? `平均 DEA 效率：最高与最低的 ${n} 个单位` : `Mean DEA efficiency: the ${n} highest and the ${n} lowest`,
+        hbarOption(idx.map((i) => env.name(units.rows[i].id as string)), idx.map((i) => c1.num(T(units.k, i, 'mean'))), { name: zh(env) ? '平均效率' : 'mean efficiency', color: OKABE_ITO[2] }),
+        c1,
+        { size: 'tall' },
+      ),
+    );
+  }
+  if (periods && periods.rows.length) {
+    const rows = periods.rows;
+    const i0 = rows.findIndex((x) => typeof x.mean === 'number');
+    const i1 = lastWith(rows, 'mean');
+    if (i0 >= 0 && i1 >= 0) {
+      sentences.push(
+        i0 === i1
+          ? zh(env)
+            ? `${rows[i1].period}年平均效率为 ${say.num(T(periods.k, i1, 'mean'))}，有效单位占 ${say.num(T(periods.k, i1, 'share'), 'percent')}。`
+            : `In ${rows[i1].period} mean efficiency is ${say.num(T(periods.k, i1, 'mean'))} and ${say.num(T(periods.k, i1, 'share'), 'percent')} of the units are efficient.`
+          : zh(env)
+            ? `平均效率由${rows[i0].period}年的 ${say.num(T(periods.k, i0, 'mean'))} 变为${rows[i1].period}年的 ${say.num(T(periods.k, i1, 'mean'))}；${rows[i1].period}年有效单位占 ${say.num(T(periods.k, i1, 'share'), 'percent')}（${rows[i0].period}年为 ${say.num(T(periods.k, i0, 'share'), 'percent')}）。`
+            : `Mean efficiency moves from ${say.num(T(periods.k, i0, 'mean'))} in ${rows[i0].period} to ${say.num(T(periods.k, i1, 'mean'))} in ${rows[i1].period}; ${say.num(T(periods.k, i1, 'share'), 'percent')} of the units are efficient in ${rows[i1].period} (${rows[i0].period}: ${say.num(T(periods.k, i0, 'share'), 'percent')}).`,
+      );
+    }
+    const cats = rows.map((x) => x.period as number);
+    const c2 = r.fork();
+    const gcols = periods.columns.filter((c) => /^g\d+$/.test(c.key));
+    charts.push(
+      chart(
+        `${s.id}-periods`,
+        zh(env) ? '历年平均 DEA 效率（全样本与各组）' : 'Mean DEA efficiency by period (all units and by group)',
+        lineOption(cats, [
+          { name: zh(env) ? '全样本' : 'All units', data: rows.map((_, i) => c2.num(T(periods.k, i, 'mean'))) },
+          ...gcols.map((g) => ({ name: pick(g.label, env.lang), data: rows.map((_, i) => c2.num(T(periods.k, i, g.key))), dashed: true })),
+        ], { yMin: 'dataMin' }),
+        c2,
+      ),
+    );
+    const c3 = r.fork();
+    charts.push(
+      chart(
+        `${s.id}-share`,
+        zh(env) ? '历年有效单位占比' : 'Share of efficient units by period',
+        stackedBarOption(cats, [{ name: zh(env) ? '有效单位占比' : 'share efficient', data: rows.map((_, i) => c3.num(T(periods.k, i, 'share'))) }]),
+        c3,
+        { size: 'short' },
+      ),
+    );
   }
   return { sentences, charts };
 };
@@ -625,6 +715,7 @@ export const SECTION_VIEWS: Partial<Record<SectionKind, ViewBuilder>> = {
   index: indexView,
   growth: growthView,
   malmquist: malmquistView,
+  dea: deaView,
   coupling: couplingView,
   obstacle: obstacleView,
   disparity,

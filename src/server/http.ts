@@ -13,7 +13,7 @@
 //   GET    /api/runs                              list          POST /api/runs?name=N&spec=ID  body: the bundle as a zip
 //   GET    /api/runs/:id                          metadata      GET  /api/runs/:id/files/PATH  one file
 //   GET    /api/runs/:id/bundle.zip               the bundle    DELETE /api/runs/:id
-//   GET    /pkg/pwt91.csv.gz | world.json | echarts.min.js
+//   GET    /pkg/pwt91.csv.gz | world.json | china.json | echarts.min.js
 //   GET    anything else                          the web app (dist/web), index.html for unknown paths
 
 import { createReadStream, existsSync, promises as fsp, statSync } from 'node:fs';
@@ -102,6 +102,7 @@ export function createWorkbenchServer(opts: ServerOptions, bound: { host: string
   const assets: Record<string, () => string> = {
     'pwt91.csv.gz': () => join(opts.packageRoot, 'data', 'pwt91.csv.gz'),
     'world.json': () => join(opts.packageRoot, 'data', 'geo', 'world.json'),
+    'china.json': () => join(opts.packageRoot, 'data', 'geo', 'china.json'),
     'echarts.min.js': () => require.resolve('echarts/dist/echarts.min.js'),
   };
 

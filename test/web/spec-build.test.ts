@@ -87,3 +87,12 @@ describe('spec builder', () => {
     expect(customFrameworkYaml({ ...base, roles: { 省份: 'id' } })).toBeUndefined();
   });
 });
+
+describe('spatial Markov from the workbench', () => {
+  test('the checkbox writes analyses.spatialMarkov with the chosen spatial weights, and the spec validates', () => {
+    const spec = buildSpec({ ...base, analyses: { spatialMarkov: true }, weightsSource: 'queen' });
+    const parsed = parseSpec(specYaml(spec), 'spec.yaml');
+    expect(parsed.spec.analyses?.spatialMarkov).toEqual({ of: 'index', weights: 'queen' });
+    expect(buildSpec({ ...base, analyses: {} }).analyses?.spatialMarkov).toBeUndefined();
+  });
+});

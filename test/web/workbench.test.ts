@@ -9,87 +9,34 @@
 // Skipped, with a message, only where Chromium is not installed.
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { unzipSync, strFromU8 } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/server/index.js';
-import { repoRoot, runCli } from '../helpers.js';
+import type { Page } from 'playwright-core';
+import { runCli } from '../helpers.js';
+import { CHROMIUM, haveChromium, outDir as out, openWorkbench, compareJson, type BrowserSession } from './browser.js';
 import { provincialCsv, largeCsv } from './fixture.js';
 
-const CHROMIUM = process.env.XINZHI_CHROMIUM ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`skipping the workbench browser test: ${CHROMIUM} not found (apt-get install chromium)`);
-const out = resolve(repoRoot, 'test-output', 'web');
-const webRoot = resolve(repoRoot, 'dist', 'web');
-
-function newest(dir: string): number {
-  let m = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    m = Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return m;
-}
-
-function ensureBuilt(): void {
-  const index = join(webRoot, 'index.html');
-  // Rebuild when any source the app is built from (web/, src/core, src/report, src/io) is newer than the build.
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'src/core', 'src/report', 'src/io', 'examples'].map((p) => resolve(repoRoot, p)).filter(existsSync);
-  const newestSource = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return;
-  execFileSync(process.execPath, [resolve(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-}
-
-/** Walk two JSON values: structure, non-numbers and numbers must be identical; differences are listed by path. */
-function compareJson(a: unknown, b: unknown, path = '$', acc = { problems: [] as string[], differing: [] as string[], numbers: 0, ulpDiffs: 0 }) {
-  if (typeof a === 'number' && typeof b === 'number') {
-    acc.numbers++;
-    if (!Object.is(a, b)) {
-      acc.ulpDiffs++;
-      acc.differing.push(`${path}: ${a} vs ${b}`);
-    }
-  } else if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) acc.problems.push(`${path}: length ${a.length} vs ${b.length}`);
-    else a.forEach((x, k) => compareJson(x, b[k], `${path}[${k}]`, acc));
-  } else if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    if (ka.join('\u0000') !== kb.join('\u0000')) acc.problems.push(`${path}: keys ${ka.join(',')} vs ${kb.join(',')}`);
-    else for (const k of ka) compareJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, acc);
-  } else if (a !== b) acc.problems.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
-  return acc;
-}
 
 describe.skipIf(!haveChromium)('workbench in headless Chromium', () => {
-  let browser: Browser;
-  let server: RunningServer;
+  let session: BrowserSession;
+  let server: BrowserSession['server'];
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   const figures: Record<string, number> = {};
 
   beforeAll(async () => {
-    rmSync(out, { recursive: true, force: true });
+    // Other browser tests write beside this one: clear only this test's workspace.
+    rmSync(join(out, 'workspace'), { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    ensureBuilt();
-    server = await startServer({ port: 0, workspace: join(out, 'workspace'), webRoot });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-    page = await ctx.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    // Nothing may leave the machine: every request goes to the local server.
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    session = await openWorkbench(join(out, 'workspace'));
+    ({ server, page, errors } = session);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
     if (Object.keys(figures).length) {
       writeFileSync(join(out, 'figures.json'), JSON.stringify(figures, null, 2) + '\n');
       console.log('workbench figures (ms):', figures);
@@ -147,6 +94,22 @@ describe.skipIf(!haveChromium)('workbench in headless Chromium', () => {
     expect(sections).toEqual(expect.arrayContaining(['sec-index', 'sec-disparity-index', 'sec-kde']));
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, '3-results-en.png'), fullPage: true });
+    // Provinces are drawn on the bundled China map, with the South China Sea islands inset (data/geo/china.json).
+    const mapChart = page.locator('[data-chart="chart-index-map"], [data-chart="index-map"]').first();
+    await mapChart.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-chart$="index-map"]');
+      const ch = el && (window as any).__xinzhi.echarts?.getInstanceByDom(el);
+      return Boolean(ch);
+    }, undefined, { timeout: 20_000 });
+    const mapInfo = await page.evaluate(() => {
+      const el = document.querySelector('[data-chart$="index-map"]')!;
+      const ch = (window as any).__xinzhi.echarts.getInstanceByDom(el);
+      const series = ch.getOption().series[0];
+      return { map: series.map, nameProperty: series.nameProperty, inset: series.nameMap?.nanhai, beijing: series.nameMap?.['11'] };
+    });
+    expect(mapInfo).toEqual({ map: 'china', nameProperty: 'code', inset: 'South China Sea Islands', beijing: '北京' });
+    await mapChart.screenshot({ path: join(out, '3b-china-map.png') });
 
     // Export the bundle and the spec.
     const [bundleDl] = await Promise.all([

@@ -7,14 +7,19 @@ import * as echarts from 'echarts';
 import { parseDocument } from 'yaml';
 import { zipSync, strToU8 } from 'fflate';
 import { t, METHOD_NOTES, type Lang, type Key } from './i18n.js';
-import { buildSpec, customFrameworkYaml, derivedIndicators, specYaml, CUSTOM_FRAMEWORK_FILE, type Choices, type Role } from './spec-build.js';
+import { h, type Attrs } from './form-kit.js';
+import { buildSpec, customFrameworkYaml, customIndicatorCount, specYaml, CUSTOM_FRAMEWORK_FILE, type Choices, type Role } from './spec-build.js';
 import type { Check, TableSummary } from './worker.js';
+import { prepareControls, formEnv } from './prepare-form.js';
+import { tfpFieldset } from './tfp-form.js';
+import { frameworkEditor, frameworkTools, weightsExtras, WEIGHT_OPTIONS, type EditorEnv } from './framework-editor.js';
 import type { EvaluationResults, Table } from '../../src/core/evaluation/results.js';
 import { sectionViews, type ChartSpec } from '../../src/report/views.js';
 import { Reader } from '../../src/report/refs.js';
 import { fmtCell, pick } from '../../src/report/format.js';
 import { tableToCsv } from '../../src/report/csv.js';
 import { displayMap } from '../../src/report/geo-display.js';
+import { baseMapName } from '../../src/report/base-map.js';
 import pwtSpecText from '../../examples/pwt.yaml?raw';
 import worldRegionsCsv from '../../data/world-regions.csv?raw';
 
@@ -121,20 +126,6 @@ async function reloadData(): Promise<void> {
 
 // ---------------------------------------------------------------- DOM helpers
 
-type Attrs = Record<string, unknown>;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v as EventListener);
-    else if (k === 'class') el.className = String(v);
-    else if (k === 'html') el.innerHTML = String(v);
-    else if (k in el && typeof v !== 'string') (el as any)[k] = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
 
 function select(value: string, options: [string, string][], onChange: (v: string) => void, attrs: Attrs = {}): HTMLSelectElement {
   const s = h('select', { ...attrs, onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) }, ...options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
@@ -287,7 +278,7 @@ function renderData(): HTMLElement {
     );
   }
   rolesTable.append(body);
-  root.append(h('h2', {}, L('roles')), h('div', { class: 'scroll' }, rolesTable));
+  root.append(h('h2', {}, L('roles')), h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': L('roles') }, rolesTable));
 
   // Checks
   root.append(h('h2', {}, L('checks')));
@@ -299,7 +290,7 @@ function renderData(): HTMLElement {
   const gb = h('tbody');
   tb.preview.forEach((r, k) => gb.append(h('tr', {}, h('td', { class: 'rn' }, String(tb.previewRows[k])), ...r.map((v) => h('td', { class: typeof v === 'number' ? 'n' : '' }, v === null ? '' : String(v))))));
   grid.append(gb);
-  root.append(h('div', { class: 'scroll grid-wrap' }, grid));
+  root.append(h('div', { class: 'scroll grid-wrap', tabindex: '0', role: 'region', 'aria-label': L('preview') }, grid));
   return root;
 }
 
@@ -320,9 +311,11 @@ function renderModel(): HTMLElement {
   const change = () => { state.specLocked = false; regenerateSpec(); render(); };
   const fw = h('fieldset', {}, h('legend', {}, L('framework')),
     select(c.framework, (['custom', 'nqpf', 'hqd', 'pwt', 'none'] as const).map((f) => [f, L(`fw_${f}` as Key)]), (v) => { c.framework = v as Choices['framework']; change(); }, { id: 'framework', 'aria-label': L('framework') }));
+  const fe: EditorEnv = { lang: state.lang, choices: c, columns: state.table?.header ?? [], change, download: (n, text, type) => download(n, text, type) };
+  fw.append(frameworkTools(fe));
   const idx = h('fieldset', {}, h('legend', {}, `${L('normalize')} · ${L('weights')} · ${L('aggregate')}`),
     h('label', {}, L('normalize'), ' ', select(c.normalize, [['minmax', 'min–max'], ['zscore', 'z-score'], ['vector', 'vector']], (v) => { c.normalize = v as Choices['normalize']; change(); }, { id: 'normalize' })), note(c.normalize),
-    h('label', {}, L('weights'), ' ', select(c.weights, [['entropy', state.lang === 'zh' ? '熵权法' : 'entropy'], ['critic', 'CRITIC'], ['cv', state.lang === 'zh' ? '变异系数法' : 'coefficient of variation'], ['sd', state.lang === 'zh' ? '标准差法' : 'standard deviation'], ['pca', state.lang === 'zh' ? '主成分' : 'PCA'], ['equal', state.lang === 'zh' ? '等权' : 'equal']], (v) => { c.weights = v as Choices['weights']; change(); }, { id: 'weights' })), note(c.weights),
+    h('label', {}, L('weights'), ' ', select(c.weights, WEIGHT_OPTIONS.map(([v, zh, en]) => [v, state.lang === 'zh' ? zh : en]), (v) => { c.weights = v as Choices['weights']; change(); }, { id: 'weights' })), note(c.weights), weightsExtras(fe),
     h('label', {}, L('aggregate'), ' ', select(c.aggregate, [['weighted', state.lang === 'zh' ? '线性加权' : 'weighted sum'], ['topsis', 'TOPSIS'], ['gra', state.lang === 'zh' ? '灰色关联' : 'grey relational'], ['vikor', 'VIKOR'], ['rsr', state.lang === 'zh' ? '秩和比' : 'rank-sum ratio']], (v) => { c.aggregate = v as Choices['aggregate']; change(); }, { id: 'aggregate' })), note(c.aggregate),
   );
   const box = (key: keyof Choices['analyses'], label: Key, noteKey: string, extra?: HTMLElement) =>
@@ -331,28 +324,31 @@ function renderModel(): HTMLElement {
       extra ?? null, note(noteKey));
   const grouping = c.analyses.disparity ? select(c.grouping ?? 'column', [['column', L('g_column')], ['nbs4', L('g_nbs4')], ['three', L('g_three')], ['belts', L('g_belts')]], (v) => { c.grouping = v as Choices['grouping']; change(); }, { id: 'grouping', 'aria-label': L('grouping') }) : undefined;
   const disparityMethod = c.analyses.disparity ? select(c.analyses.disparity, [['dagum', 'Dagum'], ['theil', 'Theil'], ['gini', 'Gini']], (v) => { c.analyses.disparity = v as 'dagum'; change(); }, { id: 'disparity-method', 'aria-label': L('method') }) : undefined;
-  const ws = (c.analyses.moran || c.analyses.lisa) ? h('label', {}, ` ${L('weightsSource')} `, select(c.weightsSource, [['knn:4', 'k-NN (k=4)'], ['knn:6', 'k-NN (k=6)'], ['queen', 'queen'], ['rook', 'rook'], ['distance', 'distance']], (v) => { c.weightsSource = v; change(); })) : undefined;
+  const ws = (c.analyses.moran || c.analyses.lisa || c.analyses.spatialMarkov) ? h('label', {}, ` ${L('weightsSource')} `, select(c.weightsSource, [['knn:4', 'k-NN (k=4)'], ['knn:6', 'k-NN (k=6)'], ['queen', 'queen'], ['rook', 'rook'], ['distance', 'distance']], (v) => { c.weightsSource = v; change(); })) : undefined;
+  const env = formEnv(c, state.lang, state.table, change);
   const prep = h('fieldset', {}, h('legend', {}, L('prepare')),
     h('label', {}, h('input', { type: 'checkbox', id: 'interpolate', checked: Boolean(c.interpolate), onchange: (e: Event) => { c.interpolate = (e.target as HTMLInputElement).checked; change(); } }), ' ', L('interpolate')),
     h('p', { class: 'note' }, L('interpolateNote')),
     h('label', { for: 'derived' }, L('derived')),
     h('textarea', { id: 'derived', rows: 3, spellcheck: false, placeholder: 'rd_gdp = rd / gdp\n-energy_gdp = energy / gdp', onchange: (e: Event) => { c.derived = (e.target as HTMLTextAreaElement).value; change(); } }, c.derived ?? ''),
-    h('p', { class: 'note' }, L('derivedNote')));
+    h('p', { class: 'note' }, L('derivedNote')),
+    prepareControls(env));
   const an = h('fieldset', {}, h('legend', {}, L('analyses')),
     box('disparity', 'a_disparity', c.analyses.disparity || 'dagum', disparityMethod ? h('span', {}, ' ', disparityMethod, ' ', grouping ?? '') : undefined),
     box('kde', 'a_kde', 'kde'),
     box('convergence', 'a_convergence', 'convergence'),
     box('markov', 'a_markov', 'markov'),
+    box('spatialMarkov', 'a_spatialMarkov', 'spatialMarkov'),
     box('moran', 'a_moran', 'moran', ws),
     box('lisa', 'a_lisa', 'lisa'),
     box('obstacle', 'a_obstacle', 'obstacle'),
     box('coupling', 'a_coupling', 'coupling'),
     box('forecast', 'a_forecast', 'forecast'),
-    box('malmquist', 'a_malmquist', 'malmquist'),
   );
   const ta = h('textarea', { id: 'spec-yaml', rows: 18, spellcheck: false, 'aria-label': L('spec'), oninput: (e: Event) => { state.specText = (e.target as HTMLTextAreaElement).value; state.specLocked = true; } }, state.specText);
   const imp = h('input', { type: 'file', accept: '.yaml,.yml', class: 'visually-hidden', id: 'spec-import', onchange: async (e: Event) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) { state.specText = await f.text(); state.specLocked = true; render(); } } });
-  root.append(h('div', { class: 'cols' }, h('div', {}, prep, fw, idx, an), h('div', {}, h('h2', {}, L('spec')), ta, h('p', {}, imp, h('label', { for: 'spec-import', class: 'button', tabindex: '0', role: 'button' }, L('importSpec')), ' ', h('button', { type: 'button', id: 'run-2', onclick: () => { state.tab = 'results'; void doRun(); } }, L('run'))))));
+  root.append(h('div', { class: 'cols' }, h('div', {}, prep, fw, idx, tfpFieldset(env), an), h('div', {}, h('h2', {}, L('spec')), ta, h('p', {}, imp, h('label', { for: 'spec-import', class: 'button', tabindex: '0', role: 'button' }, L('importSpec')), ' ', h('button', { type: 'button', id: 'run-2', onclick: () => { state.tab = 'results'; void doRun(); } }, L('run'))))));
+  if (c.framework === 'custom') root.append(frameworkEditor(fe));
   return root;
 }
 
@@ -361,7 +357,7 @@ function renderModel(): HTMLElement {
 async function doRun(): Promise<void> {
   if (state.running) return;
   const c = state.choices;
-  if (!state.specLocked && c.framework === 'custom' && Object.values(c.roles).filter((r) => r === 'indicator').length + derivedIndicators(c).length < 2) {
+  if (!state.specLocked && c.framework === 'custom' && customIndicatorCount(c) < 2) {
     state.runError = { level: 'error', code: 'need-indicators', message: L('needIndicators') };
     render();
     return;
@@ -378,7 +374,7 @@ async function doRun(): Promise<void> {
     state.runSpecText = state.specText;
     state.runMs = performance.now() - t0;
     const w = window as any;
-    w.__xinzhi = { runMs: state.runMs, workerMs: r.ms, panelMs: r.panelMs, runs: (w.__xinzhi?.runs ?? 0) + 1 };
+    w.__xinzhi = { runMs: state.runMs, workerMs: r.ms, panelMs: r.panelMs, runs: (w.__xinzhi?.runs ?? 0) + 1, echarts };
   } catch (e) {
     state.runError = e as State['runError'];
   }
@@ -397,15 +393,30 @@ function renderProgress(): void {
 // ---------------------------------------------------------------- results
 
 let charts: echarts.ECharts[] = [];
-let worldRegistered: Promise<boolean> | undefined;
+const mapsRegistered = new Map<string, Promise<boolean>>();
+const mapJson = new Map<string, Promise<unknown>>();
 
-function ensureWorld(): Promise<boolean> {
-  worldRegistered ??= fetch('pkg/world.json').then(async (r) => {
-    if (!r.ok) return false;
-    echarts.registerMap('world', displayMap(await r.json()) as any);
-    return true;
-  }).catch(() => false);
-  return worldRegistered;
+/** The bundled base map (world, china) as served by `xinzhi serve`, or undefined. */
+function fetchMap(name: string): Promise<unknown> {
+  if (!mapJson.has(name)) mapJson.set(name, fetch(`pkg/${name}.json`).then((r) => (r.ok ? r.json() : undefined)).catch(() => undefined));
+  return mapJson.get(name)!;
+}
+
+function ensureMap(name: string): Promise<boolean> {
+  if (!mapsRegistered.has(name)) {
+    mapsRegistered.set(name, fetchMap(name).then((fc) => {
+      if (!fc) return false;
+      echarts.registerMap(name, displayMap(fc) as any);
+      return true;
+    }));
+  }
+  return mapsRegistered.get(name)!;
+}
+
+/** The bundled base map a run's report draws ('world' | 'china'), if any. */
+function bundledMap(res: EvaluationResults): string | undefined {
+  const m = baseMapName(res.spec, res.data);
+  return m === 'world' || m === 'china' ? m : undefined;
 }
 
 function tableView(tb: Table, digits: number): HTMLElement {
@@ -419,7 +430,7 @@ function tableView(tb: Table, digits: number): HTMLElement {
     try { await navigator.clipboard.writeText(text); copy.textContent = L('copied'); } catch { download(`${tb.id}.tsv`, text, 'text/tab-separated-values'); }
   } }, L('copy'));
   const csv = h('button', { type: 'button', onclick: () => download(`${tb.id}.csv`, tableToCsv(tb), 'text/csv') }, L('csv'));
-  return h('details', { class: 'table-block', open: rows.length <= 12 }, h('summary', {}, pick(tb.title, lang), ` (${tb.rows.length})`), h('div', { class: 'tools' }, copy, ' ', csv), h('div', { class: 'scroll' }, tbl), tb.note ? h('p', { class: 'note' }, pick(tb.note, lang)) : null);
+  return h('details', { class: 'table-block', open: rows.length <= 12 }, h('summary', {}, pick(tb.title, lang), ` (${tb.rows.length})`), h('div', { class: 'tools' }, copy, ' ', csv), h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': pick(tb.title, lang) }, tbl), tb.note ? h('p', { class: 'note' }, pick(tb.note, lang)) : null);
 }
 
 /** Chart options carry number formats as {$fmt: 'fixed', digits, index?} (src/report/palette.ts), since functions
@@ -487,8 +498,8 @@ function renderResults(): HTMLElement {
   const lang = state.lang;
   root.append(h('h2', { id: 'results-title' }, pick(res.title, lang)), h('p', { class: 'meta' }, `${res.data.ids.length} × ${res.data.periods[0]}–${res.data.periods[res.data.periods.length - 1]}`));
   const maps: string[] = [];
-  const want = res.spec.output?.map ?? (res.data.source === 'pwt' ? 'world' : 'none');
-  if (want === 'world') maps.push('world');
+  const want = bundledMap(res);
+  if (want) maps.push(want);
   const views = sectionViews(new Reader(view), view, { maps });
   const digits = res.spec.output?.digits ?? 4;
   const dash = h('div', { id: 'dashboards' });
@@ -518,7 +529,7 @@ function renderResults(): HTMLElement {
   root.append(dash);
   // Draw after the panel is in the document (sizes known).
   requestAnimationFrame(async () => {
-    if (pendingCharts.some(([, c]) => c.map === 'world')) await ensureWorld();
+    for (const name of new Set(pendingCharts.map(([, c]) => c.map).filter((x): x is string => Boolean(x)))) await ensureMap(name);
     for (const [el, c] of pendingCharts) {
       if (!el.isConnected) continue;
       const ch = echarts.init(el, undefined, { renderer: 'canvas' });
@@ -539,10 +550,10 @@ async function bundleFiles(): Promise<Record<string, Uint8Array>> {
   if (!state.results) throw new Error('run failed');
   echartsText ??= fetch('pkg/echarts.min.js').then((r) => (r.ok ? r.text() : ''));
   const maps: Record<string, unknown> = {};
-  const want = state.results.spec.output?.map ?? (state.results.data.source === 'pwt' ? 'world' : 'none');
-  if (want === 'world') {
-    const r = await fetch('pkg/world.json');
-    if (r.ok) maps.world = await r.json();
+  const want = bundledMap(state.results);
+  if (want) {
+    const fc = await fetchMap(want);
+    if (fc) maps[want] = fc;
   }
   const r = await call({ type: 'bundle', echarts: await echartsText, maps });
   return r.files;
@@ -688,7 +699,7 @@ function render(): void {
     h('div', {}, h('h1', {}, L('title')), h('p', { class: 'sub' }, L('subtitle'))),
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'demo', onclick: () => void openDemo() }, L('demo')), ' ',
-      h('button', { type: 'button', id: 'lang', 'aria-label': 'language / 语言', onclick: () => setLang(state.lang === 'zh' ? 'en' : 'zh') }, L('langSwitch'))));
+      h('button', { type: 'button', id: 'lang', 'aria-label': `${L('langSwitch')} (language / 语言)`, onclick: () => setLang(state.lang === 'zh' ? 'en' : 'zh') }, L('langSwitch'))));
   const nav = h('nav', { role: 'tablist' }, ...tabs.map(([k, label]) => h('button', { type: 'button', role: 'tab', id: `tab-${k}`, 'aria-selected': String(state.tab === k), class: state.tab === k ? 'active' : '', onclick: async () => { state.tab = k; if (k === 'workspace') await refreshWorkspace(); render(); } }, L(label))));
   const body = state.tab === 'data' ? renderData() : state.tab === 'model' ? renderModel() : state.tab === 'results' ? renderResults() : renderWorkspace();
   const focused = document.activeElement?.id;

@@ -3,6 +3,10 @@
 
 import { stringify } from 'yaml';
 import type { EvaluationSpec } from '../../src/core/evaluation/spec.js';
+import { prepareTail, prepareSources, preparedColumns, type DeflateChoice, type CapitalChoice, type PreparedRole } from './prepare-form.js';
+import { tfpSection, type TfpChoices } from './tfp-form.js';
+import { cloneTree, indicatorCount, seedTree, syncTree, treeToYaml, type RoleSeed, type Tree } from './framework-model.js';
+import { preparedWith } from './prepare-form.js';
 
 export type Role = 'ignore' | 'id' | 'period' | 'name' | 'group' | 'indicator' | 'input' | 'output' | 'undesirable';
 
@@ -15,13 +19,20 @@ export interface Choices {
   dimensions: Record<string, string>;
   framework: 'custom' | 'nqpf' | 'hqd' | 'pwt' | 'none';
   normalize: 'minmax' | 'zscore' | 'vector';
-  weights: 'entropy' | 'critic' | 'cv' | 'sd' | 'pca' | 'equal';
+  weights: 'entropy' | 'critic' | 'cv' | 'sd' | 'pca' | 'equal' | 'ahp' | 'fixed' | 'combine';
+  /** With weights `combine`: the methods (≥ 2) and the rule (H1's `index.combine`). */
+  combine?: { methods: CombinableWeight[]; rule: 'linear' | 'multiplicative' | 'game' | 'geometricMean' };
+  /** AHP: keep the weights of a matrix with CR ≥ 0.1 (`index.ahp.force`). */
+  ahpForce?: boolean;
+  /** The custom framework tree once edited in the framework editor (else it is seeded from the roles). */
+  tree?: Tree;
   aggregate: 'weighted' | 'topsis' | 'gra' | 'vikor' | 'rsr';
   analyses: {
     disparity?: 'dagum' | 'theil' | 'gini' | false;
     kde?: boolean;
     convergence?: boolean;
     markov?: boolean;
+    spatialMarkov?: boolean;
     moran?: boolean;
     lisa?: boolean;
     obstacle?: boolean;
@@ -36,7 +47,16 @@ export interface Choices {
   interpolate?: boolean;
   /** Derived indicators, one a line: `name = formula` (a leading `-` on the name marks a negative indicator). */
   derived?: string;
+  /** Preparation: deflation and perpetual-inventory capital steps (web/src/prepare-form.ts), after interpolation. */
+  deflate?: DeflateChoice[];
+  capital?: CapitalChoice[];
+  /** Roles of the columns those steps make (x_real, capital): input, output, undesirable, indicator or ignore. */
+  preparedRoles?: Record<string, PreparedRole>;
+  /** TFP methods: growth accounting, DEA, Malmquist family (web/src/tfp-form.ts). */
+  tfp?: TfpChoices;
 }
+
+export type CombinableWeight = 'entropy' | 'critic' | 'cv' | 'sd' | 'pca' | 'equal' | 'ahp' | 'fixed';
 
 export interface Derived { name: string; formula: string; direction: '+' | '-' }
 
@@ -64,44 +84,31 @@ export function columnsWith(c: Choices, role: Role): string[] {
   return Object.keys(c.roles).filter((k) => c.roles[k] === role);
 }
 
-function ident(s: string, k: number, prefix: string, used: Set<string>): string {
-  let key = /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? s : `${prefix}${k + 1}`;
-  while (used.has(key)) key = `${key}_`;
-  used.add(key);
-  return key;
+/** What the Data tab says about the indicators (the seed of the custom tree). */
+export function roleSeed(c: Choices): RoleSeed {
+  // indicator-role columns, then columns made by the preparation (deflated, capital) given the indicator role
+  return { indicators: [...columnsWith(c, 'indicator'), ...preparedWith(c, 'indicator')], derived: derivedIndicators(c).map((d) => ({ name: d.name, direction: d.direction })), directions: c.directions, dimensions: c.dimensions, lang: c.lang };
+}
+
+/** The custom tree: the edited one kept in line with the roles (a copy), or the one the roles describe. */
+export function customTree(c: Choices): Tree {
+  return c.tree ? syncTree(cloneTree(c.tree), roleSeed(c)) : seedTree(roleSeed(c));
+}
+
+export function customIndicatorCount(c: Choices): number {
+  return indicatorCount(customTree(c));
+}
+
+/** Which weight methods read the framework: AHP matrices and fixed weights are written for them. */
+export function usesWeights(c: Choices, m: 'ahp' | 'fixed'): boolean {
+  return c.weights === m || (c.weights === 'combine' && Boolean(c.combine?.methods.includes(m)));
 }
 
 /** The custom framework (dimensions → indicators) as YAML, or undefined when there are no indicators. */
 export function customFrameworkYaml(c: Choices): string | undefined {
-  const derived = derivedIndicators(c);
-  const inds = [...columnsWith(c, 'indicator'), ...derived.map((d) => d.name)];
-  const dirs: Record<string, '+' | '-'> = { ...c.directions };
-  for (const d of derived) dirs[d.name] = d.direction;
-  if (!inds.length) return undefined;
-  const used = new Set<string>();
-  const dims = new Map<string, string[]>();
-  for (const col of inds) {
-    const d = (c.dimensions[col] ?? '').trim() || (c.lang === 'zh' ? '综合' : 'Overall');
-    if (!dims.has(d)) dims.set(d, []);
-    dims.get(d)!.push(col);
-  }
-  const dimKeys = [...dims.keys()].map((d, k) => ident(d, k, 'd', used));
-  let n = 0;
-  const doc = {
-    framework: 'custom',
-    label: { zh: '自定义指标体系', en: 'Custom indicator system' },
-    dimensions: [...dims.entries()].map(([d, cols], k) => ({
-      key: dimKeys[k],
-      label: { zh: d, en: d },
-      indicators: cols.map((col) => ({
-        key: ident(col, n++, 'x', used),
-        label: { zh: col, en: col },
-        direction: dirs[col] ?? '+',
-        column: col,
-      })),
-    })),
-  };
-  return '# Indicator system built in the xinzhi workbench.\n' + stringify(doc, { lineWidth: 0 });
+  const tree = customTree(c);
+  if (!indicatorCount(tree)) return undefined;
+  return treeToYaml(tree, { ahp: usesWeights(c, 'ahp'), fixed: usesWeights(c, 'fixed') });
 }
 
 /** The spec object for the choices. */
@@ -130,8 +137,14 @@ export function buildSpec(c: Choices): EvaluationSpec {
   };
   const prepare: NonNullable<EvaluationSpec['prepare']> = [];
   for (const d of derivedIndicators(c)) prepare.push({ derive: { name: d.name, formula: d.formula } });
+  // Order: derive → interpolate → deflate → capital. Gaps are filled in the nominal series and price indices the
+  // later steps read (deflation and the PIM refuse missing index years / interior investment); a capital step may
+  // take a deflated column as its investment.
   const filled = [...columnsWith(c, 'indicator'), ...inputs, ...outputs, ...undesirable];
+  const made = new Set([...derivedIndicators(c).map((d) => d.name), ...preparedColumns(c)]);
+  for (const col of prepareSources(c, made)) if (!filled.includes(col)) filled.push(col);
   if (c.interpolate && filled.length) prepare.push({ interpolate: { columns: filled, method: 'linear' } });
+  prepare.push(...prepareTail(c));
   if (prepare.length) spec.prepare = prepare;
   const hasIndex = c.framework !== 'none';
   if (hasIndex) {
@@ -139,12 +152,13 @@ export function buildSpec(c: Choices): EvaluationSpec {
       framework: c.framework === 'custom' ? CUSTOM_FRAMEWORK_FILE : c.framework,
       normalize: c.normalize,
       weights: c.weights,
+      ...(c.weights === 'combine' ? { combine: { methods: c.combine?.methods ?? ['ahp', 'entropy'], rule: c.combine?.rule ?? 'linear' } } : {}),
+      ...(usesWeights(c, 'ahp') && c.ahpForce ? { ahp: { force: true } } : {}),
       aggregate: c.aggregate,
     };
   }
-  if (c.analyses.malmquist && inputs.length && outputs.length) {
-    spec.tfp = { malmquist: { inputs, outputs, ...(undesirable.length ? { undesirable, index: 'ml' as const } : {}), orientation: 'in', rts: 'crs' } };
-  }
+  const tfp = tfpSection(c);
+  if (tfp) spec.tfp = tfp;
   const a: NonNullable<EvaluationSpec['analyses']> = {};
   const of = hasIndex ? 'index' : undefined;
   if (of) {
@@ -153,6 +167,7 @@ export function buildSpec(c: Choices): EvaluationSpec {
     if (c.analyses.disparity && group) a.disparity = { of, group, method: c.analyses.disparity };
     if (c.analyses.kde) a.kde = { of };
     if (c.analyses.markov) a.markov = { of };
+    if (c.analyses.spatialMarkov) a.spatialMarkov = { of, weights: c.weightsSource };
     if (c.analyses.convergence) a.convergence = { of };
     if (c.analyses.moran) a.moran = { of, weights: c.weightsSource };
     if (c.analyses.lisa) a.lisa = { of, weights: c.weightsSource, period: 'last' };

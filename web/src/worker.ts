@@ -9,8 +9,8 @@
 // name of its file next to the spec, and reading notes other than missing-value counts are appended to the
 // results' warnings as `data:<code>`. That is what makes the exported results.json equal the CLI's.
 
-import { gunzipSync } from 'fflate';
-import { parseCsv, parseCsvBytes } from '../../src/io/csv.js';
+import { parseCsvBytes } from '../../src/io/csv.js';
+import { pwtTableFromGzip } from '../../src/io/pwt-bytes.js';
 import { parseJsonBytes } from '../../src/io/json.js';
 import { parseXlsx, xlsxSheetNames } from '../../src/io/xlsx-read.js';
 import { readDta } from '../../src/io/dta-read.js';
@@ -135,8 +135,7 @@ async function handle(msg: Request): Promise<void> {
     }
     case 'pwt': {
       const t0 = performance.now();
-      const t = parseCsv(new TextDecoder('utf-8').decode(gunzipSync(new Uint8Array(msg.gz))), { file: 'pwt', delimiter: ',' });
-      t.encoding = 'utf-8';
+      const t = pwtTableFromGzip(new Uint8Array(msg.gz));
       table = t;
       tableName = 'pwt';
       tableIsPwt = true;

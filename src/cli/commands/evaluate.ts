@@ -18,7 +18,7 @@ import { UsageError, DataError } from '../../core/errors.js';
 import { parseSpec } from '../../core/evaluation/validate.js';
 import { runEvaluation } from '../../core/evaluation/run.js';
 import type { EvaluationResults } from '../../core/evaluation/results.js';
-import { outputSettings } from '../../core/evaluation/spec.js';
+import { baseMapName } from '../../report/base-map.js';
 import type { RunInputs } from '../../core/evaluation/context.js';
 import { buildBundle } from '../../report/bundle.js';
 import { fmtCell, pick } from '../../report/format.js';
@@ -224,8 +224,7 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
   }
 
   // Geometry and centroids for maps and spatial weights.
-  const out = outputSettings(spec);
-  const geo = loadGeo(out.map, PACKAGE_ROOT, spec.output?.geometry, specDir);
+  const geo = loadGeo(baseMapName(spec, { ids: loaded.panel.ids, source: spec.data.file === 'pwt' ? 'pwt' : undefined }), PACKAGE_ROOT, spec.output?.geometry, specDir);
 
   const progress = progressReporter(ctx, opts.quiet ?? false);
   let results: EvaluationResults;

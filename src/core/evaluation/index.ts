@@ -8,7 +8,7 @@ export type { RunInputs } from './context.js';
 export { EVALUATION_SCHEMA } from './schema.js';
 export { outputSettings as evaluationOutputSettings } from './spec.js';
 export type {
-  EvaluationSpec, DataSpec, PrepareStep, IndexSpec, GrowthSpec, MalmquistSpec, TfpSpec, AnalysesSpec, OutputSpec,
+  EvaluationSpec, DataSpec, PrepareStep, IndexSpec, IndexWeightMethod, GrowthSpec, MalmquistSpec, DeaSpec, TfpSpec, AnalysesSpec, OutputSpec,
   Format as EvaluationFormat, Lang as EvaluationLang,
 } from './spec.js';
 export type {

@@ -36,6 +36,7 @@ export type SectionKind =
   | 'index'
   | 'growth'
   | 'malmquist'
+  | 'dea'
   | 'coupling'
   | 'obstacle'
   | 'disparity'

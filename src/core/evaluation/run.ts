@@ -26,7 +26,7 @@ export type { RunInputs } from './context.js';
 export interface Known {
   columns: Set<string>;
   labels: Set<string>;
-  /** Series that sections will compute (index, tfp, malmquist, index.<dim> as prefix "index."). */
+  /** Series that sections will compute (index, tfp, malmquist, dea, index.<dim> as prefix "index."). */
   series: Set<string>;
   /** Variables to describe in the descriptive-statistics table. */
   describe: string[];

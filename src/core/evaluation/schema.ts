@@ -16,7 +16,7 @@ const columns = { type: 'array', items: column, minItems: 1, description: 'a lis
 const series = {
   type: 'string',
   minLength: 1,
-  description: 'a series: index, index.<dimension>, tfp, malmquist, or a data column',
+  description: 'a series: index, index.<dimension>, tfp, malmquist, dea, or a data column',
 };
 const year = { type: 'integer', minimum: 1000, maximum: 9999, description: 'a year such as 2017' };
 const periodRange = {
@@ -135,7 +135,38 @@ export const EVALUATION_SCHEMA = {
       properties: {
         framework: { type: 'string', minLength: 1, description: 'a built-in framework (pwt, nqpf, hqd) or a framework file' },
         normalize: { enum: ['minmax', 'zscore', 'vector'] },
-        weights: { enum: ['entropy', 'critic', 'cv', 'sd', 'pca', 'equal'] },
+        weights: {
+          enum: ['entropy', 'critic', 'cv', 'sd', 'pca', 'equal', 'ahp', 'fixed', 'combine'],
+          description: 'entropy, critic, cv, sd, pca, equal; ahp (the framework\'s ahp: matrices); fixed (the framework\'s weight: fields); combine (with index.combine)',
+        },
+        combine: {
+          type: 'object',
+          required: ['methods'],
+          additionalProperties: false,
+          description: 'with weights: combine, e.g. {methods: [ahp, entropy], rule: game}',
+          properties: {
+            methods: {
+              type: 'array',
+              items: { enum: ['entropy', 'critic', 'cv', 'sd', 'pca', 'equal', 'ahp', 'fixed'] },
+              minItems: 2,
+              uniqueItems: true,
+              description: 'at least two weight methods, e.g. [ahp, entropy]',
+            },
+            rule: { enum: ['linear', 'multiplicative', 'game', 'geometricMean'], description: 'linear (default), multiplicative, game or geometricMean' },
+            alpha: { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 2, description: 'linear coefficients, one per method, e.g. [0.5, 0.5]' },
+            signed: { type: 'boolean', description: 'game-theory combination with signed coefficients: true or false' },
+          },
+        },
+        ahp: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'AHP options, e.g. {method: eigen, force: false}',
+          properties: {
+            method: { enum: ['eigen', 'geometric', 'sumProduct'], description: 'eigen (default), geometric or sumProduct' },
+            ri: { enum: ['saaty', 'cn'], description: 'the random-index table: saaty (default) or cn' },
+            force: { type: 'boolean', description: 'keep the weights of an inconsistent matrix (CR ≥ 0.1): true or false' },
+          },
+        },
         aggregate: { enum: ['weighted', 'topsis', 'gra', 'vikor', 'rsr'] },
         scope: { enum: ['pooled', 'period'] },
         shift: { type: 'number', minimum: 0, description: 'a small non-negative number such as 0.0001' },
@@ -173,6 +204,29 @@ export const EVALUATION_SCHEMA = {
             frontier: { type: 'string', pattern: '^(contemporaneous|sequential|global|biennial|window:[1-9][0-9]*)$', description: 'contemporaneous, sequential, global, biennial or window:K' },
             orientation: { enum: ['in', 'out'] },
             rts: { enum: ['crs', 'vrs'] },
+            direction: { enum: ['green', 'graph', 'input', 'output'], description: 'the DDF direction of ml, gml, luenberger: green, graph, input or output' },
+            measure: { enum: ['radial', 'nddf'], description: 'luenberger: radial (default) or nddf' },
+            distanceRts: { enum: ['crs', 'vrs'], description: 'malmquist: RTS of the distances, crs (default) or vrs' },
+            decomposition: { enum: ['fgnz', 'rd'], description: 'malmquist with rts: vrs: fgnz (default) or rd (Ray–Desli)' },
+            sameReference: { type: 'boolean', description: 'true: each pair of periods uses only units observed in both' },
+          },
+        },
+        dea: {
+          type: 'object',
+          required: ['inputs', 'outputs'],
+          additionalProperties: false,
+          description: 'DEA efficiency, e.g. {inputs: [K, L], outputs: [Y], model: sbm}',
+          properties: {
+            inputs: columns,
+            outputs: columns,
+            undesirable: columns,
+            model: { enum: ['radial', 'sbm', 'ddf', 'nddf'], description: 'radial (default), sbm, ddf or nddf' },
+            rts: { enum: ['crs', 'vrs', 'nirs', 'ndrs'], description: 'crs (default), vrs, nirs or ndrs' },
+            orientation: { enum: ['in', 'out', 'non'], description: 'in or out (radial, default in); non, in or out (sbm, default non)' },
+            super: { type: 'boolean', description: 'super-efficiency (Andersen–Petersen; super-SBM with model: sbm): true or false' },
+            direction: { enum: ['green', 'graph', 'input', 'output'], description: 'the ddf/nddf direction: green, graph, input or output' },
+            frontier: { enum: ['period', 'pooled'], description: 'period (each period its own frontier, default) or pooled' },
+            periods: periodRange,
           },
         },
       },
@@ -224,7 +278,7 @@ export const EVALUATION_SCHEMA = {
         formats: { type: 'array', items: { enum: ['json', 'csv', 'xlsx', 'docx', 'tex', 'html'] }, minItems: 1, uniqueItems: true },
         top: { type: 'integer', minimum: 1, maximum: 100 },
         digits: { type: 'integer', minimum: 0, maximum: 12 },
-        map: { enum: ['world', 'none'], description: 'world (bundled, for ISO3 country ids) or none; for other units give output.geometry' },
+        map: { enum: ['world', 'china', 'none'], description: 'world (bundled, for ISO3 country ids), china (bundled provinces with the South China Sea inset; the default when the ids are Chinese provinces) or none; for other units give output.geometry' },
         geometry: {
           type: 'object',
           required: ['file', 'id'],

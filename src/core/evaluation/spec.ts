@@ -5,7 +5,7 @@
 //
 // Series. Analyses name the variable they work on with `of`: a data column (`rgdpna`), or a series computed by an
 // earlier section: `index` (composite score), `index.<dimension>`, `tfp` (growth-accounting TFP level),
-// `malmquist` (cumulative Malmquist TFP, first period = 1). The runner adds each computed series to the panel as a
+// `malmquist` (cumulative Malmquist TFP, first period = 1), `dea` (DEA efficiency score of each unit-period). The runner adds each computed series to the panel as a
 // column of that name, so later steps use it like data.
 
 export type Lang = 'en' | 'zh';
@@ -38,10 +38,25 @@ export type PrepareStep =
   | { deflate: { columns: string[]; deflator: string; base: number; type?: 'level' | 'chain' | 'real'; suffix?: string } }
   | { capital: { name?: string; investment: string; deflator?: string; type?: 'level' | 'chain'; delta?: number; base?: 'steady' | 'ratio' } };
 
+/** Weight methods a spec can name (core names, src/core/composite/weighting.ts; the CLI's `--weights`). */
+export type IndexWeightMethod = 'entropy' | 'critic' | 'cv' | 'sd' | 'pca' | 'equal' | 'ahp' | 'fixed';
+
 export interface IndexSpec {
   framework: string;
   normalize?: 'minmax' | 'zscore' | 'vector';
-  weights?: 'entropy' | 'critic' | 'cv' | 'sd' | 'pca' | 'equal';
+  /** ahp: the framework's `ahp:` pairwise matrices; fixed: the framework's `weight:` fields; combine: see `combine`. */
+  weights?: IndexWeightMethod | 'combine';
+  /** With `weights: combine`: at least two methods and the rule (CLI `--weights A+B --combine RULE --alpha`). */
+  combine?: {
+    methods: IndexWeightMethod[];
+    rule?: 'linear' | 'multiplicative' | 'game' | 'geometricMean';
+    /** Linear coefficients, one per method (normalised to sum 1); default equal. */
+    alpha?: number[];
+    /** Game-theory combination with signed α (CLI `--game-signed`). */
+    signed?: boolean;
+  };
+  /** AHP options (CLI `--ahp-method`, `--ahp-ri`, `--ahp-force`). */
+  ahp?: { method?: 'eigen' | 'geometric' | 'sumProduct'; ri?: 'saaty' | 'cn'; force?: boolean };
   aggregate?: 'weighted' | 'topsis' | 'gra' | 'vikor' | 'rsr';
   scope?: 'pooled' | 'period';
   shift?: number;
@@ -70,11 +85,43 @@ export interface MalmquistSpec {
   frontier?: string;
   orientation?: 'in' | 'out';
   rts?: 'crs' | 'vrs';
+  /** ml, gml, luenberger: the DDF direction (default green with undesirable outputs, graph without). */
+  direction?: 'green' | 'graph' | 'input' | 'output';
+  /** luenberger: radial DDF (default) or non-radial DDF. */
+  measure?: 'radial' | 'nddf';
+  /** malmquist: RTS of the four distances, crs (FGNZ/DEAP, default) or vrs (Benchmarking; needs rts vrs). */
+  distanceRts?: 'crs' | 'vrs';
+  /** malmquist with rts vrs: fgnz (EC = PECH·SECH, default) or rd (Ray–Desli). */
+  decomposition?: 'fgnz' | 'rd';
+  /** Each pair's frontiers use only the units observed in both periods (default false). */
+  sameReference?: boolean;
+}
+
+/** DEA efficiency of every unit-period (core `dea`, CLI `xinzhi dea`); same defaults as the CLI. */
+export interface DeaSpec {
+  inputs: string[];
+  outputs: string[];
+  /** Undesirable outputs (sbm, ddf, nddf). */
+  undesirable?: string[];
+  /** Default radial. */
+  model?: 'radial' | 'sbm' | 'ddf' | 'nddf';
+  /** Default crs. */
+  rts?: 'crs' | 'vrs' | 'nirs' | 'ndrs';
+  /** radial: in (default) | out; sbm: non (default) | in | out; ddf/nddf take a direction instead. */
+  orientation?: 'in' | 'out' | 'non';
+  /** Super-efficiency: Andersen–Petersen (radial), super-SBM (sbm). Default false. */
+  super?: boolean;
+  /** ddf/nddf direction (default green with undesirable outputs, graph without). */
+  direction?: 'green' | 'graph' | 'input' | 'output';
+  /** Each period its own frontier (default) or one pooled frontier of all unit-periods. */
+  frontier?: 'period' | 'pooled';
+  periods?: PeriodRange;
 }
 
 export interface TfpSpec {
   growth?: GrowthSpec;
   malmquist?: MalmquistSpec;
+  dea?: DeaSpec;
 }
 
 export interface SeriesRef { of: string }

@@ -10,23 +10,10 @@ import { runEvaluation } from '../../../src/core/evaluation/run.js';
 import { EVALUATION_SCHEMA } from '../../../src/core/evaluation/schema.js';
 import { createPanel } from '../../../src/core/panel/panel.js';
 import { repoRoot } from '../../helpers.js';
+import { specIssues, OK_SPEC_HEAD } from './spec-helpers.js';
 
-function issuesOf(text: string): SpecIssue[] {
-  try {
-    parseSpec(text, 'spec.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecError);
-    return (e as SpecError).issues;
-  }
-  throw new Error('expected a SpecError');
-}
-
-const ok = `xinzhi: 1
-data:
-  file: data.csv
-  id: region
-  period: year
-`;
+const issuesOf = specIssues;
+const ok = OK_SPEC_HEAD;
 
 describe('schema mistakes (parseSpec)', () => {
   test('a valid minimal spec parses', () => {

@@ -4,14 +4,16 @@
 // weights, and per-period means (overall, by dimension and by group), computed once here so the report only
 // selects numbers.
 
-import { compositeIndex, type IndexRow, type IndexWeight } from '../../composite/index.js';
+import { compositeIndex, ahpFrameworkWeights, fixedFrameworkWeights, type IndexRow, type IndexWeight, type WeightOptions } from '../../composite/index.js';
 import { frameworkColumns } from '../../framework/index.js';
-import type { Framework } from '../../framework/types.js';
+import type { Framework, FrameworkNode } from '../../framework/types.js';
+import { DataError, XinzhiError } from '../../errors.js';
+import type { IndexSpec, IndexWeightMethod } from '../spec.js';
 import { mean } from '../../math/stats.js';
 import type { RunContext, Step } from '../context.js';
 import type { Known } from '../run.js';
 import type { Bilingual, CellValue, Table, TableColumn } from '../results.js';
-import type { SpecIssue } from '../validate.js';
+import type { SpecIssue, SpecPath } from '../validate.js';
 import { nearest } from '../validate.js';
 import { labelById } from '../panel-view.js';
 import type { PlanResult, SectionModule } from './registry.js';
@@ -49,15 +51,98 @@ export function checkFramework(ctx: RunContext, known: Known): SpecIssue[] {
   ];
 }
 
+/** The core weight options of the spec's `index` block (names as `xinzhi index --weights … --combine … --ahp-…`). */
+export function indexWeightOptions(s: IndexSpec): WeightOptions {
+  const method = s.weights ?? 'entropy';
+  const ahp = s.ahp ? { method: s.ahp.method, ri: s.ahp.ri, force: s.ahp.force } : undefined;
+  if (method === 'combine') {
+    const c = s.combine!;
+    return { method, combine: { methods: c.methods, rule: c.rule, alpha: c.alpha, signed: c.signed }, ...(ahp ? { ahp } : {}) };
+  }
+  return { method, ...(ahp ? { ahp } : {}) };
+}
+
 export function indexPrepareOptions(ctx: RunContext) {
   const s = ctx.spec.index!;
-  return { normalize: s.normalize, scope: s.scope, shift: s.shift, weights: s.weights };
+  return { normalize: s.normalize, scope: s.scope, shift: s.shift, weights: indexWeightOptions(s) };
+}
+
+function frameworkName(fw: Framework, ctx: RunContext): string {
+  if (fw.source && !fw.source.startsWith('builtin:')) return `the framework file ${fw.source}`;
+  return `the built-in framework "${fw.source ? fw.source.slice('builtin:'.length) : fw.key ?? ctx.spec.index?.framework}"`;
+}
+
+/** A framework DataError's message without its location prefix (the issue names the framework itself). */
+function bareMessage(e: XinzhiError, fw: Framework): string {
+  const msg = e.message.split('\n')[0];
+  return fw.source && msg.startsWith(fw.source) && msg.includes(': ') ? msg.slice(msg.indexOf(': ') + 2) : msg;
+}
+
+function hasAhp(fw: Framework): boolean {
+  const walk = (nodes: FrameworkNode[]): boolean => nodes.some((n) => !!n.ahp || walk(n.children));
+  return !!fw.ahp || walk(fw.dimensions);
+}
+
+/** Plan-time checks of index.weights / index.combine / index.ahp against each other and the framework. */
+function checkWeights(ctx: RunContext, fw: Framework | undefined): SpecIssue[] {
+  const s = ctx.spec.index!;
+  const issues: SpecIssue[] = [];
+  const method = s.weights ?? 'entropy';
+  if (method === 'combine' && !s.combine) {
+    issues.push(ctx.issue('missing-key', ['index', 'weights'], 'weights: combine needs the methods to combine', 'add `combine: {methods: [ahp, entropy], rule: linear}` under index (rules: linear, multiplicative, game, geometricMean)'));
+  }
+  if (s.combine && method !== 'combine') {
+    issues.push(ctx.issue('unused-key', ['index', 'combine'], `index.combine applies only with weights: combine (this spec has weights: ${method})`, 'write `weights: combine` under index, or remove the combine block'));
+  }
+  const c = method === 'combine' ? s.combine : undefined;
+  if (c) {
+    const rule = c.rule ?? 'linear';
+    if (c.alpha && rule !== 'linear') issues.push(ctx.issue('unused-key', ['index', 'combine', 'alpha'], `alpha (linear coefficients) does not apply to rule ${rule}`, 'remove alpha, or write rule: linear'));
+    if (c.alpha && c.alpha.length !== c.methods.length) issues.push(ctx.issue('bad-value', ['index', 'combine', 'alpha'], `${c.alpha.length} coefficient(s) for ${c.methods.length} methods`, `give one coefficient per method (${c.methods.join(', ')}), e.g. [${c.methods.map(() => (1 / c.methods.length).toFixed(2)).join(', ')}]`));
+    if (c.alpha && !(c.alpha.reduce((a, b) => a + b, 0) > 0)) issues.push(ctx.issue('bad-value', ['index', 'combine', 'alpha'], 'the coefficients sum to 0', 'give non-negative coefficients with a positive sum, e.g. [0.5, 0.5]'));
+    if (c.signed !== undefined && rule !== 'game') issues.push(ctx.issue('unused-key', ['index', 'combine', 'signed'], `signed applies to rule game, not ${rule}`, 'remove signed, or write rule: game'));
+  }
+  const used: { m: IndexWeightMethod; path: SpecPath }[] = c
+    ? c.methods.map((m, k) => ({ m, path: ['index', 'combine', 'methods', k] }))
+    : method === 'combine' ? [] : [{ m: method, path: ['index', 'weights'] }];
+  const usesAhp = used.some((u) => u.m === 'ahp');
+  if (s.ahp && !usesAhp) issues.push(ctx.issue('unused-key', ['index', 'ahp'], 'index.ahp applies only when AHP weights are used', 'write `weights: ahp` (or list ahp under combine.methods), or remove the ahp block'));
+  if (!fw) return issues;
+  for (const u of used) {
+    if (u.m === 'ahp') {
+      if (!hasAhp(fw)) {
+        issues.push(ctx.issue('framework-no-ahp', u.path, `AHP weights need pairwise matrices, and ${frameworkName(fw, ctx)} has no \`ahp:\` matrices`, `add \`ahp: [[1, 3], ["1/3", 1]]\` (one row per child, in order) at the top of the framework for its dimensions and on every node with more than one child, or choose entropy, critic, cv, sd, pca, equal${fixedOk(fw) ? ' or fixed' : ''}`));
+        continue;
+      }
+      try {
+        ahpFrameworkWeights(fw, s.ahp);
+      } catch (e) {
+        if (!(e instanceof XinzhiError)) throw e;
+        const inconsistent = e.kind === 'ahp-inconsistent';
+        issues.push(ctx.issue(e.kind, u.path, `AHP weights from ${frameworkName(fw, ctx)}: ${bareMessage(e, fw)}`, inconsistent ? 'revise the pairwise judgements in the framework, or write `ahp: {force: true}` under index to keep the weights (rows get status inconsistent)' : `${(e as DataError).hint ?? 'complete the ahp: matrices'} (in ${frameworkName(fw, ctx)}), or choose another weighting`));
+      }
+    } else if (u.m === 'fixed') {
+      try {
+        fixedFrameworkWeights(fw);
+      } catch (e) {
+        if (!(e instanceof XinzhiError)) throw e;
+        const row = e instanceof DataError && e.location.row !== undefined ? ` (line ${e.location.row})` : '';
+        issues.push(ctx.issue(e.kind, u.path, `fixed weights from ${frameworkName(fw, ctx)}${row}: ${bareMessage(e, fw)}`, `${(e as DataError).hint ?? 'add `weight:` to every indicator'} (in ${frameworkName(fw, ctx)})`));
+      }
+    }
+  }
+  return issues;
+}
+
+function fixedOk(fw: Framework): boolean {
+  return fw.indicators.every((i) => i.weight !== undefined);
 }
 
 function planIndex(ctx: RunContext, known: Known): PlanResult {
   const spec = ctx.spec.index;
   if (!spec) return { steps: [], issues: [] };
   const issues = checkFramework(ctx, known);
+  issues.push(...checkWeights(ctx, frameworkOf(ctx)));
   known.series.add('index');
   const fw = frameworkOf(ctx);
   for (const d of fw?.dimensions ?? []) known.series.add(`index.${d.key}`);
@@ -71,7 +156,7 @@ function planIndex(ctx: RunContext, known: Known): PlanResult {
 
 function runIndex(ctx: RunContext, fw: Framework): void {
   const s = ctx.spec.index!;
-  const result = compositeIndex(ctx.panel, { framework: fw, normalize: s.normalize, scope: s.scope, shift: s.shift, weights: s.weights, aggregate: s.aggregate });
+  const result = compositeIndex(ctx.panel, { framework: fw, normalize: s.normalize, scope: s.scope, shift: s.shift, weights: indexWeightOptions(s), aggregate: s.aggregate });
   const p = ctx.panel;
   const T = p.periods.length;
   const idx = new Map<string, number>();

@@ -10,12 +10,14 @@ import { disparitySection } from './disparity.js';
 import { kdeSection, markovSection, spatialMarkovSection, convergenceSection } from './dynamics.js';
 import { moranSection, lisaSection } from './spatial.js';
 import { forecastSection } from './forecast.js';
+import { deaSection } from './dea.js';
 
 export const SECTIONS: SectionModule[] = [
   prepareSection,
   indexSection,
   growthSection,
   malmquistSection,
+  deaSection,
   couplingSection,
   obstacleSection,
   disparitySection,

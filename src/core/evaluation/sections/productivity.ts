@@ -10,6 +10,7 @@ import type { RunContext, Step } from '../context.js';
 import type { Known } from '../run.js';
 import type { CellValue, Table } from '../results.js';
 import type { SpecIssue } from '../validate.js';
+import type { MalmquistSpec } from '../spec.js';
 import { selectPanel, labelById } from '../panel-view.js';
 import { checkColumn, type PlanResult, type SectionModule } from './registry.js';
 import { PERIOD_COL, col } from './common.js';
@@ -148,6 +149,7 @@ function planMalmquist(ctx: RunContext, known: Known): PlanResult {
   if (r.from !== undefined && r.to !== undefined && r.from >= r.to) {
     issues.push(ctx.issue('reversed-range', ['tfp', 'malmquist', 'periods'], `the Malmquist range needs at least two periods in order (from ${r.from} to ${r.to})`, `write {from: ${Math.min(r.from, r.to)}, to: ${Math.max(r.from, r.to) + (r.from === r.to ? 1 : 0)}}`));
   }
+  issues.push(...checkMalmquistOptions(ctx, m));
   known.series.add('malmquist');
   const step: Step = {
     id: 'malmquist',
@@ -162,6 +164,11 @@ function planMalmquist(ctx: RunContext, known: Known): PlanResult {
         frontier: m.frontier,
         orientation: m.orientation,
         rts: m.rts,
+        direction: m.direction,
+        measure: m.measure,
+        distanceRts: m.distanceRts,
+        decomposition: m.decomposition,
+        sameReference: m.sameReference,
         group: c.groupColumn,
       });
       // Cumulative index as a series over the full panel (NaN outside the Malmquist range).
@@ -170,29 +177,69 @@ function planMalmquist(ctx: RunContext, known: Known): PlanResult {
       const cum = new Float64Array(p.ids.length * T).fill(NaN);
       const iOf = new Map(p.ids.map((id, i) => [id, i] as const));
       const tOf = new Map(p.periods.map((t, k) => [t, k] as const));
-      const key = m.index === 'luenberger' ? 'L' : m.index === 'ml' || m.index === 'gml' ? 'ML' : 'tfpch';
+      const key = m.index === 'luenberger' ? 'ltfp' : 'tfpch';
       for (const row of (result.summary.cumulative as Record<string, unknown>[]) ?? []) {
-        const v = row[key] ?? row.tfpch;
+        const v = row[key];
         const t = (row.period ?? row.to) as number;
         if (typeof v === 'number' && iOf.has(row.id as string) && tOf.has(t)) cum[iOf.get(row.id as string)! * T + tOf.get(t)!] = v;
       }
-      c.addSeries('malmquist', cum, { label: { en: 'Cumulative Malmquist TFP', zh: '累积 Malmquist 全要素生产率' }, section: 'malmquist' });
-      c.addSection({ id: 'malmquist', kind: 'malmquist', title: { en: 'TFP change by the Malmquist index (DEA)', zh: 'Malmquist 指数测算的全要素生产率变化（DEA）' }, of: 'malmquist', result }, malmquistTables(c, result.summary));
+      const name = INDEX_NAMES[m.index ?? 'malmquist'];
+      c.addSeries('malmquist', cum, { label: { en: `Cumulative ${name.en} TFP`, zh: `累积 ${name.zh}全要素生产率` }, section: 'malmquist' });
+      c.addSection({ id: 'malmquist', kind: 'malmquist', title: { en: `TFP change by the ${name.en} (${name.dist})`, zh: `${name.zh}测算的全要素生产率变化（${name.dist}）` }, of: 'malmquist', result }, malmquistTables(c, result.summary, m.index === 'luenberger'));
     },
   };
   return { steps: issues.length ? [] : [step], issues };
 }
 
-function malmquistTables(ctx: RunContext, summary: Record<string, unknown>): Table[] {
+/** Option combinations the core rejects, reported at their spec lines (same rules as `xinzhi malmquist`). */
+function checkMalmquistOptions(ctx: RunContext, m: MalmquistSpec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const at = (key: string) => ['tfp', 'malmquist', key];
+  const index = m.index ?? 'malmquist';
+  const ddf = index !== 'malmquist';
+  const rts = m.rts ?? 'crs';
+  if (!ddf && m.undesirable?.length) issues.push(ctx.issue('bad-combination', at('undesirable'), 'the radial Malmquist index takes no undesirable outputs', 'write `index: ml` (or gml, luenberger) to credit cuts in bad outputs, or remove undesirable'));
+  if (m.direction !== undefined && !ddf) issues.push(ctx.issue('bad-combination', at('direction'), 'direction applies to the DDF-based indices (ml, gml, luenberger), not to index malmquist', 'write `index: ml`, gml or luenberger, or remove direction'));
+  if (m.measure !== undefined && index !== 'luenberger') issues.push(ctx.issue('bad-combination', at('measure'), `measure applies to the Luenberger indicator, not to index ${index}`, 'write `index: luenberger`, or remove measure'));
+  if (m.distanceRts !== undefined && ddf) issues.push(ctx.issue('bad-combination', at('distanceRts'), `distanceRts applies to index malmquist; for ${index} the distances use rts`, 'remove distanceRts (set rts instead)'));
+  else if (m.distanceRts === 'vrs' && rts !== 'vrs') issues.push(ctx.issue('bad-combination', at('distanceRts'), 'distanceRts: vrs needs rts: vrs', 'add `rts: vrs`, or write distanceRts: crs'));
+  if (m.decomposition !== undefined && ddf) issues.push(ctx.issue('bad-combination', at('decomposition'), `decomposition applies to index malmquist with rts: vrs, not to ${index}`, 'remove decomposition'));
+  else if (m.decomposition === 'rd') {
+    if (rts !== 'vrs' || (m.distanceRts ?? 'crs') !== 'crs') issues.push(ctx.issue('bad-combination', at('decomposition'), 'the Ray–Desli decomposition needs rts: vrs with distanceRts: crs', 'add `rts: vrs` (and drop distanceRts: vrs), or write decomposition: fgnz'));
+    const f = m.frontier ?? 'contemporaneous';
+    if (f === 'global' || f === 'biennial') issues.push(ctx.issue('bad-combination', at('frontier'), `the Ray–Desli decomposition is defined for adjacent-period frontiers, not ${f}`, 'write frontier: contemporaneous, sequential or window:K, or decomposition: fgnz'));
+  }
+  if (index === 'gml' && m.frontier !== undefined && m.frontier !== 'global') issues.push(ctx.issue('bad-combination', at('frontier'), `index gml is the global Malmquist–Luenberger index; frontier ${m.frontier} contradicts it`, 'remove frontier (gml uses global), or write `index: ml` with that frontier'));
+  const all = [...m.inputs, ...m.outputs, ...(m.undesirable ?? [])];
+  const dup = all.find((c, k) => all.indexOf(c) !== k);
+  if (dup) issues.push(ctx.issue('duplicate-column', ['tfp', 'malmquist'], `column "${dup}" is named twice among inputs, outputs and undesirable`, 'name each column in one role only'));
+  return issues;
+}
+
+/** Names of the productivity indices in titles (the distance functions they use in parentheses). */
+const INDEX_NAMES: Record<string, { en: string; zh: string; dist: string }> = {
+  malmquist: { en: 'Malmquist index', zh: 'Malmquist 指数', dist: 'DEA' },
+  ml: { en: 'Malmquist–Luenberger index', zh: 'Malmquist–Luenberger 指数', dist: 'DDF' },
+  gml: { en: 'global Malmquist–Luenberger index', zh: '全局 Malmquist–Luenberger 指数', dist: 'DDF' },
+  luenberger: { en: 'Luenberger indicator', zh: 'Luenberger 指标', dist: 'DDF' },
+};
+
+/** Period and unit tables of a productivity index; `additive` for the Luenberger indicator (ltfp = lec + ltc). */
+function malmquistTables(ctx: RunContext, summary: Record<string, unknown>, additive: boolean): Table[] {
   const byPeriod = (summary.byPeriod as Record<string, unknown>[]) ?? [];
   const byId = (summary.byId as Record<string, unknown>[]) ?? [];
-  const fields = ['tfpch', 'effch', 'techch', 'pech', 'sech'].filter((f) => byPeriod.some((r) => f in r));
+  const main = additive ? 'ltfp' : 'tfpch';
+  const fields = (additive ? ['ltfp', 'lec', 'ltc'] : ['tfpch', 'effch', 'techch', 'pech', 'sech', 'sch']).filter((f) => byPeriod.some((r) => f in r));
   const labels: Record<string, [string, string]> = {
     tfpch: ['TFP change', '全要素生产率变化'],
     effch: ['Efficiency change', '技术效率变化'],
     techch: ['Technical change', '技术进步'],
     pech: ['Pure efficiency change', '纯技术效率变化'],
     sech: ['Scale efficiency change', '规模效率变化'],
+    sch: ['Scale change (Ray–Desli)', '规模变化（Ray–Desli）'],
+    ltfp: ['TFP change (Luenberger)', '全要素生产率变化（Luenberger）'],
+    lec: ['Efficiency change', '技术效率变化'],
+    ltc: ['Technical change', '技术进步'],
   };
   const valueOf = (v: unknown): CellValue => (typeof v === 'number' ? v : v && typeof v === 'object' && typeof (v as { mean?: unknown }).mean === 'number' ? ((v as { mean: number }).mean) : null);
   const names = ctx.spec.data.name && ctx.panel.labels[ctx.spec.data.name] ? labelById(ctx.panel, ctx.spec.data.name) : {};
@@ -200,8 +247,12 @@ function malmquistTables(ctx: RunContext, summary: Record<string, unknown>): Tab
     {
       id: 'malmquist-periods',
       section: 'malmquist',
-      title: { en: 'Malmquist index and its decomposition by period (geometric means)', zh: '历年 Malmquist 指数及其分解（几何平均）' },
-      note: { en: 'Values above 1 mean growth; tfpch = effch × techch. Geometric means over units (DEAP convention); nulls excluded.', zh: '大于 1 表示增长；tfpch = effch × techch。各单位几何平均（DEAP 口径），空值不计。' },
+      title: additive
+        ? { en: 'Luenberger indicator and its decomposition by period (arithmetic means)', zh: '历年 Luenberger 指标及其分解（算术平均）' }
+        : { en: 'Malmquist index and its decomposition by period (geometric means)', zh: '历年 Malmquist 指数及其分解（几何平均）' },
+      note: additive
+        ? { en: 'Values above 0 mean growth; ltfp = lec + ltc. Arithmetic means over units; nulls excluded.', zh: '大于 0 表示增长；ltfp = lec + ltc。各单位算术平均，空值不计。' }
+        : { en: 'Values above 1 mean growth; tfpch = effch × techch. Geometric means over units (DEAP convention); nulls excluded.', zh: '大于 1 表示增长；tfpch = effch × techch。各单位几何平均（DEAP 口径），空值不计。' },
       columns: [col('period', 'Period', '时期', 'text'), ...fields.map((f) => col(f, labels[f][0], labels[f][1]))],
       rows: byPeriod.map((r) => {
         const row: Record<string, CellValue> = { period: `${r.from}–${r.to}` };
@@ -212,7 +263,9 @@ function malmquistTables(ctx: RunContext, summary: Record<string, unknown>): Tab
     {
       id: 'malmquist-units',
       section: 'malmquist',
-      title: { en: 'Malmquist index by unit (geometric means over periods)', zh: '各单位 Malmquist 指数（跨期几何平均）' },
+      title: additive
+        ? { en: 'Luenberger indicator by unit (arithmetic means over periods)', zh: '各单位 Luenberger 指标（跨期算术平均）' }
+        : { en: 'Malmquist index by unit (geometric means over periods)', zh: '各单位 Malmquist 指数（跨期几何平均）' },
       columns: [col('id', 'Code', '代码', 'text'), col('name', 'Unit', '单位', 'text'), ...fields.map((f) => col(f, labels[f][0], labels[f][1]))],
       // Fastest TFP growth first; units without an index last (in id order).
       rows: byId
@@ -221,7 +274,7 @@ function malmquistTables(ctx: RunContext, summary: Record<string, unknown>): Tab
           for (const f of fields) row[f] = valueOf(r[f]);
           return row;
         })
-        .sort((a, b) => ((b.tfpch as number | null) ?? -Infinity) - ((a.tfpch as number | null) ?? -Infinity) || (a.id! < b.id! ? -1 : 1)),
+        .sort((a, b) => ((b[main] as number | null) ?? -Infinity) - ((a[main] as number | null) ?? -Infinity) || (a.id! < b.id! ? -1 : 1)),
     },
   ];
 }

@@ -41,7 +41,7 @@ export function checkSeries(ctx: RunContext, known: Known, path: SpecPath, name:
   if (known.series.has(name)) return undefined;
   if (name.startsWith('index.') && known.series.has('index')) return undefined; // dimensions are checked when the index runs
   const computed = [...known.series];
-  const producers: Record<string, string> = { index: 'an `index:` block', tfp: 'a `tfp: growth:` block', malmquist: 'a `tfp: malmquist:` block' };
+  const producers: Record<string, string> = { index: 'an `index:` block', tfp: 'a `tfp: growth:` block', malmquist: 'a `tfp: malmquist:` block', dea: 'a `tfp: dea:` block' };
   const base = name.split('.')[0];
   if (producers[base]) {
     return ctx.issue('series-not-computed', path, `"${name}" is computed by ${producers[base]}, which this spec does not have (or has later)`, `add ${producers[base]}, or analyse a data column instead`);
