@@ -184,7 +184,7 @@ function planMalmquist(ctx: RunContext, known: Known): PlanResult {
         if (typeof v === 'number' && iOf.has(row.id as string) && tOf.has(t)) cum[iOf.get(row.id as string)! * T + tOf.get(t)!] = v;
       }
       const name = INDEX_NAMES[m.index ?? 'malmquist'];
-      c.addSeries('malmquist', cum, { label: { en: `Cumulative ${name.en} TFP`, zh: `累积 ${name.zh}全要素生产率` }, section: 'malmquist' });
+      c.addSeries('malmquist', cum, { label: { en: `Cumulative ${name.short} TFP`, zh: `累积 ${name.short} 全要素生产率` }, section: 'malmquist' });
       c.addSection({ id: 'malmquist', kind: 'malmquist', title: { en: `TFP change by the ${name.en} (${name.dist})`, zh: `${name.zh}测算的全要素生产率变化（${name.dist}）` }, of: 'malmquist', result }, malmquistTables(c, result.summary, m.index === 'luenberger'));
     },
   };
@@ -217,11 +217,11 @@ function checkMalmquistOptions(ctx: RunContext, m: MalmquistSpec): SpecIssue[] {
 }
 
 /** Names of the productivity indices in titles (the distance functions they use in parentheses). */
-const INDEX_NAMES: Record<string, { en: string; zh: string; dist: string }> = {
-  malmquist: { en: 'Malmquist index', zh: 'Malmquist 指数', dist: 'DEA' },
-  ml: { en: 'Malmquist–Luenberger index', zh: 'Malmquist–Luenberger 指数', dist: 'DDF' },
-  gml: { en: 'global Malmquist–Luenberger index', zh: '全局 Malmquist–Luenberger 指数', dist: 'DDF' },
-  luenberger: { en: 'Luenberger indicator', zh: 'Luenberger 指标', dist: 'DDF' },
+const INDEX_NAMES: Record<string, { en: string; zh: string; short: string; dist: string }> = {
+  malmquist: { en: 'Malmquist index', zh: 'Malmquist 指数', short: 'Malmquist', dist: 'DEA' },
+  ml: { en: 'Malmquist–Luenberger index', zh: 'Malmquist–Luenberger 指数', short: 'Malmquist–Luenberger', dist: 'DDF' },
+  gml: { en: 'global Malmquist–Luenberger index', zh: '全局 Malmquist–Luenberger 指数', short: 'GML', dist: 'DDF' },
+  luenberger: { en: 'Luenberger indicator', zh: 'Luenberger 指标', short: 'Luenberger', dist: 'DDF' },
 };
 
 /** Period and unit tables of a productivity index; `additive` for the Luenberger indicator (ltfp = lec + ltc). */
