@@ -268,3 +268,30 @@ describe('spec with AHP, fixed and combined weights', () => {
     expect(allIndicators(c2.tree!).map((i) => i.column)).toContain('专利授权'); // customTree copies
   });
 });
+
+describe('AHP matrices on import', () => {
+  const yaml = (row2: string) => [
+    'framework: t',
+    'ahp: [[1, 3], ' + row2 + ']',
+    'dimensions:',
+    '  - key: a',
+    '    label: A',
+    '    indicators: [{key: x, column: x, direction: "+"}]',
+    '  - key: b',
+    '    label: B',
+    '    indicators: [{key: y, column: y, direction: "+"}]',
+  ].join('\n');
+
+  test('a non-reciprocal matrix is refused with the file, as xinzhi evaluate refuses it', async () => {
+    const { checkAhpMatrices } = await import('../../web/src/framework-model.js');
+    const bad = parseFramework(yaml('[0.5, 1]'), { file: 'fw.yaml' });
+    expect(() => checkAhpMatrices(bad)).toThrow(/not reciprocal/);
+    try {
+      checkAhpMatrices(bad);
+    } catch (e) {
+      expect((e as { kind: string }).kind).toBe('ahp-not-reciprocal');
+      expect((e as { location: { file?: string } }).location.file).toBe('fw.yaml');
+    }
+    expect(() => checkAhpMatrices(parseFramework(yaml('["1/3", 1]'), { file: 'fw.yaml' }))).not.toThrow();
+  });
+});

@@ -12,7 +12,7 @@ import { t, type Key, type Lang } from './i18n.js';
 import { h } from './form-kit.js';
 import { customFrameworkYaml, customTree, derivedIndicators, usesWeights, type Choices, type CombinableWeight } from './spec-build.js';
 import {
-  SAATY_SCALE, addDimension, addIndicator, allIndicators, frameworkToTree, globalWeights, judgement, leafNodes, missingColumns, moveIndicator,
+  SAATY_SCALE, addDimension, addIndicator, allIndicators, checkAhpMatrices, frameworkToTree, globalWeights, judgement, leafNodes, missingColumns, moveIndicator,
   moveNode, nodeAhp, nodeTotal, removeIndicator, removeNode, scaleText, canRemoveNode, setIndicatorSource, setJudgement, walkNodes, formulaError,
   type Tree, type TreeIndicator, type TreeNode,
 } from './framework-model.js';
@@ -86,6 +86,7 @@ export function frameworkTools(env: EditorEnv): HTMLElement {
     const text = await f.text();
     try {
       const fw = parseFramework(text, { file: f.name });
+      checkAhpMatrices(fw);
       c.tree = frameworkToTree(fw);
       c.framework = 'custom';
       importState = { file: f.name, ok: `${L('fe_imported')}: ${f.name} — ${fw.dimensions.length} ${L('fe_dims')}, ${fw.indicators.length} ${L('fe_inds')}` };

@@ -15,6 +15,7 @@ import type { Framework, FrameworkIndicator, FrameworkNode } from '../../src/cor
 import { directionText, parseDirection } from '../../src/core/normalize/direction.js';
 import { formulaColumns, parseFormula } from '../../src/core/framework/formula.js';
 import { ahpWeights, type AhpWeights } from '../../src/core/weights/ahp.js';
+import { DataError } from '../../src/core/errors.js';
 import { ahpFrameworkWeights, fixedFrameworkWeights } from '../../src/core/composite/weighting.js';
 
 export interface TreeIndicator {
@@ -427,6 +428,31 @@ export function frameworkAndIds(tree: Tree, opts: ExportOptions = {}): { framewo
     indicators,
   };
   return { framework, ids };
+}
+
+/**
+ * Refuse an imported framework whose AHP matrices `xinzhi evaluate` would refuse (not reciprocal, not square,
+ * entries ≤ 0), so the workbench never keeps a judgement the command line rejects; inconsistency (CR ≥ 0.1) is
+ * allowed here and shown live. The error names the framework file and the node's line.
+ */
+export function checkAhpMatrices(fw: Framework): void {
+  const check = (m: number[][] | undefined, where: string, line?: number): void => {
+    if (!m) return;
+    try {
+      ahpWeights(m, { where });
+    } catch (e) {
+      if (e instanceof DataError) throw new DataError(e.kind, e.message.split('\n')[0], { file: fw.source, row: line }, e.hint);
+      throw e;
+    }
+  };
+  check(fw.ahp, 'top level');
+  const walk = (nodes: FrameworkNode[]): void => {
+    for (const n of nodes) {
+      check(n.ahp, n.key, n.line);
+      walk(n.children);
+    }
+  };
+  walk(fw.dimensions);
 }
 
 /** A framework (parsed or built-in) as an editable tree; AHP matrices become judgements (upper triangle). */
