@@ -106,3 +106,14 @@ export function compareJson(a: unknown, b: unknown, path = '$', acc = { problems
   } else if (a !== b) acc.problems.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
   return acc;
 }
+
+/** Scroll every chart of the dashboards into view (they are drawn lazily) and wait until each has drawn. */
+export async function drawAllCharts(page: import('playwright-core').Page): Promise<number> {
+  const n = await page.$$eval('[data-chart]', (els) => els.length);
+  for (let k = 0; k < n; k++) {
+    await page.locator('[data-chart]').nth(k).scrollIntoViewIfNeeded();
+    await page.waitForFunction((i) => document.querySelectorAll('[data-chart]')[i]?.querySelector('canvas') !== null, k, { timeout: 20_000 });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return n;
+}

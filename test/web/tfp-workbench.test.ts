@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { runCli } from '../helpers.js';
-import { CHROMIUM, haveChromium, outDir, openWorkbench, compareJson, type BrowserSession } from './browser.js';
+import { CHROMIUM, haveChromium, outDir, openWorkbench, compareJson, drawAllCharts, type BrowserSession } from './browser.js';
 import { tfpCsv } from './tfp-fixture.js';
 
 if (!haveChromium) console.warn(`skipping the TFP workbench browser test: ${CHROMIUM} not found (apt-get install chromium)`);
@@ -123,6 +123,7 @@ describe.skipIf(!haveChromium)('workbench preparation and TFP forms in headless 
     expect(await page.$('#run-error')).toBeNull();
     const sections = await page.$$eval('#dashboards section.dash', (els) => els.map((e) => e.id));
     expect(sections).toEqual(expect.arrayContaining(['sec-prepare-0', 'sec-prepare-1', 'sec-dea', 'sec-malmquist']));
+    expect(await drawAllCharts(page)).toBeGreaterThan(0); // charts are drawn as they scroll into view
     await page.waitForFunction(() => document.querySelectorAll('#sec-malmquist [data-chart] canvas').length > 0);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, '2-results.png'), fullPage: true });

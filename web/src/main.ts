@@ -457,7 +457,7 @@ function revive(o: unknown): unknown {
 
 function chartBlock(spec: ChartSpec): HTMLElement {
   const div = h('div', { class: `chart ${spec.size ?? ''}`, 'data-chart': spec.id, role: 'img', 'aria-label': spec.title });
-  const png = h('button', { type: 'button', onclick: () => { const ch = echarts.getInstanceByDom(div); if (ch) { const url = ch.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }); fetch(url).then((r) => r.arrayBuffer()).then((b) => download(`${spec.id}.png`, new Uint8Array(b), 'image/png')); } } }, L('savePng'));
+  const png = h('button', { type: 'button', onclick: () => { const ch = drawChart(div, spec); if (ch) { const url = ch.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }); fetch(url).then((r) => r.arrayBuffer()).then((b) => download(`${spec.id}.png`, new Uint8Array(b), 'image/png')); } } }, L('savePng'));
   const svg = h('button', { type: 'button', onclick: () => {
     const tmp = h('div', { style: 'position:absolute;left:-9999px;width:900px;height:500px' });
     document.body.append(tmp);
@@ -527,17 +527,40 @@ function renderResults(): HTMLElement {
     dash.append(h('details', { class: 'warnings' }, h('summary', {}, `${L('warnings')} (${res.warnings.length})`), h('ul', { class: 'checks' }, ...res.warnings.slice(0, 100).map((w) => checkLine({ level: 'warning', code: w.code, message: w.message, messageZh: (w as any).messageZh })))));
   }
   root.append(dash);
-  // Draw after the panel is in the document (sizes known).
+  // Draw after the panel is in the document (sizes known), and only the charts near the viewport: a long
+  // dashboard (the PWT demo has about 20 charts) would otherwise block the page for most of a second.
   requestAnimationFrame(async () => {
     for (const name of new Set(pendingCharts.map(([, c]) => c.map).filter((x): x is string => Boolean(x)))) await ensureMap(name);
-    for (const [el, c] of pendingCharts) {
-      if (!el.isConnected) continue;
-      const ch = echarts.init(el, undefined, { renderer: 'canvas' });
-      ch.setOption(revive(c.option) as echarts.EChartsOption);
-      charts.push(ch);
+    chartObserver?.disconnect();
+    if (typeof IntersectionObserver === 'undefined') {
+      for (const [el, c] of pendingCharts) if (el.isConnected) drawChart(el, c);
+      return;
     }
+    const specOf = new Map<Element, ChartSpec>(pendingCharts);
+    const observer = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        const c = specOf.get(e.target);
+        if (!e.isIntersecting || !c || !e.target.isConnected) continue;
+        observer.unobserve(e.target);
+        drawChart(e.target as HTMLElement, c);
+      }
+    }, { rootMargin: '400px 0px' });
+    chartObserver = observer;
+    for (const [el] of pendingCharts) observer.observe(el);
   });
   return root;
+}
+
+let chartObserver: IntersectionObserver | undefined;
+
+/** The chart in `el`, initialised with its option on first use (scrolled into view, or saved as PNG). */
+function drawChart(el: HTMLElement, c: ChartSpec): echarts.ECharts {
+  const existing = echarts.getInstanceByDom(el);
+  if (existing) return existing;
+  const ch = echarts.init(el, undefined, { renderer: 'canvas' });
+  ch.setOption(revive(c.option) as echarts.EChartsOption);
+  charts.push(ch);
+  return ch;
 }
 
 // ---------------------------------------------------------------- export
@@ -690,6 +713,8 @@ function setLang(lang: Lang): void {
 }
 
 function render(): void {
+  chartObserver?.disconnect();
+  chartObserver = undefined;
   for (const c of charts) c.dispose();
   charts = [];
   const app = document.getElementById('app')!;
