@@ -6,7 +6,7 @@ import { createPanel } from '../../src/core/panel/panel.js';
 import { malmquist } from '../../src/core/productivity/index.js';
 import { dea } from '../../src/core/frontier/index.js';
 import { runCli } from '../helpers.js';
-import { refJson, readMore, morePath, Mismatches } from './util.js';
+import { refJson, readMore, morePath, Mismatches, panelFromRows } from './util.js';
 
 const REL = 1e-6;
 
@@ -14,12 +14,7 @@ function loadPanel(file: string, idCol: string, perCol: string, drop: string[][]
   const { head, rows: all } = readMore(file);
   const dropped = new Set(drop.map(([i, t]) => `${i}|${t}`));
   const rows = all.filter((r) => !dropped.has(`${r[head.indexOf(idCol)]}|${Number(r[head.indexOf(perCol)])}`));
-  const ki = head.indexOf(idCol), kp = head.indexOf(perCol);
-  const entity = rows.map((r) => r[ki]);
-  const period = rows.map((r) => Number(r[kp]));
-  const values: Record<string, Float64Array> = {};
-  head.forEach((h, k) => { if (k !== ki && k !== kp) values[h] = Float64Array.from(rows, (r) => Number(r[k])); });
-  return createPanel({ ids: [...new Set(entity)], periods: [...new Set(period)], entity, period, values });
+  return panelFromRows(head, rows, idCol, perCol);
 }
 
 const key = (r: any) => `${r.id}|${r.from}|${r.to}`;

@@ -175,6 +175,16 @@ describe('Malmquist family → spec.tfp.malmquist', () => {
     expect(valid(malm0({ sameReference: true })).tfp?.malmquist?.sameReference).toBe(true);
   });
 
+  test('the bias split is written for the radial index with CRS distances on adjacent-period frontiers only', () => {
+    expect(valid(malm0({ bias: true })).tfp?.malmquist?.bias).toBe(true);
+    expect(valid(malm0({ bias: true, frontier: 'sequential', rts: 'vrs' })).tfp?.malmquist?.bias).toBe(true);
+    expect(valid(malm0({ bias: true, frontier: 'global' })).tfp?.malmquist).not.toHaveProperty('bias');
+    expect(valid(malm0({ bias: true, rts: 'vrs', distanceRts: 'vrs' })).tfp?.malmquist).not.toHaveProperty('bias');
+    expect(valid(malm0({ bias: true, rts: 'vrs', decomposition: 'rd' })).tfp?.malmquist).not.toHaveProperty('bias');
+    expect(valid(malm0({ bias: true, index: 'ml' })).tfp?.malmquist).not.toHaveProperty('bias');
+    expect(valid(malm0({})).tfp?.malmquist).not.toHaveProperty('bias');
+  });
+
   test('distance RTS and decomposition apply to the radial Malmquist with VRS only', () => {
     expect(valid(malm0({ rts: 'vrs', distanceRts: 'vrs' })).tfp?.malmquist?.distanceRts).toBe('vrs');
     expect(valid(malm0({ rts: 'crs', distanceRts: 'vrs' })).tfp?.malmquist?.distanceRts).toBeUndefined();
@@ -195,6 +205,14 @@ describe('Malmquist family → spec.tfp.malmquist', () => {
     expect(valid(withBads(malm0({ index: 'gml' }))).tfp?.malmquist).toMatchObject({ index: 'gml', direction: 'green', undesirable: ['co2'] });
     // the radial index takes no undesirable outputs: with bads it becomes ML
     expect(resolveMalmquist({ ...MALMQUIST_DEFAULTS, index: 'malmquist' }, true).index).toBe('ml');
+  });
+});
+
+describe('growth accounting: α by regression', () => {
+  test('Solow with α estimated (pooled or within) writes alphaRegression, not alpha, and needs no α', () => {
+    expect(valid(growth0({ method: 'solow', output: 'gdp', capital: 'capital', labor: 'labour', alpha: 0.4, alphaRegression: 'within' })).tfp?.growth).toEqual({ method: 'solow', output: 'gdp', capital: 'capital', labor: 'labour', alphaRegression: 'within' });
+    expect(growthNeeds({ ...GROWTH_DEFAULTS, on: true, method: 'solow', output: 'gdp', capital: 'capital', labor: 'labour', alphaRegression: 'pooled' })).toEqual([]);
+    expect(growthNeeds({ ...GROWTH_DEFAULTS, on: true, method: 'solow', output: 'gdp', capital: 'capital', labor: 'labour' })).toEqual(['tf_alpha']);
   });
 });
 

@@ -49,6 +49,8 @@ export interface MalmquistChoice {
   distanceRts: 'crs' | 'vrs';
   decomposition: 'fgnz' | 'rd';
   sameReference: boolean;
+  /** Split technical change into magnitude × output bias × input bias (Färe et al. 1997). */
+  bias?: boolean;
 }
 
 export interface TfpChoices {
@@ -109,6 +111,9 @@ export interface MalmquistResolved {
   direction?: 'green' | 'graph' | 'input' | 'output';
   measure?: 'radial' | 'nddf';
   sameReference: boolean;
+  /** The bias split applies to the radial index with CRS distances on adjacent-period frontiers. */
+  biasOk: boolean;
+  bias: boolean;
 }
 
 export function resolveMalmquist(m: MalmquistChoice, hasBads: boolean): MalmquistResolved {
@@ -118,6 +123,8 @@ export function resolveMalmquist(m: MalmquistChoice, hasBads: boolean): Malmquis
   const radial = index === 'malmquist';
   const distanceRts = radial ? (m.rts === 'vrs' ? m.distanceRts : 'crs') : undefined;
   const rdOk = radial && m.rts === 'vrs' && distanceRts === 'crs' && !['global', 'biennial'].includes(frontier);
+  const decomposition = radial && m.rts === 'vrs' && distanceRts === 'crs' ? (rdOk ? m.decomposition : 'fgnz') : undefined;
+  const biasOk = radial && distanceRts === 'crs' && decomposition !== 'rd' && !['global', 'biennial'].includes(frontier);
   return {
     index,
     frontier,
@@ -125,11 +132,13 @@ export function resolveMalmquist(m: MalmquistChoice, hasBads: boolean): Malmquis
     orientation: radial ? m.orientation : undefined,
     rts: m.rts,
     distanceRts,
-    decomposition: radial && m.rts === 'vrs' && distanceRts === 'crs' ? (rdOk ? m.decomposition : 'fgnz') : undefined,
+    decomposition,
     rdOk,
     direction: radial ? undefined : (m.direction ?? (hasBads ? 'green' : 'graph')),
     measure: index === 'luenberger' ? m.measure : undefined,
     sameReference: m.sameReference,
+    biasOk,
+    bias: biasOk && Boolean(m.bias),
   };
 }
 
@@ -141,7 +150,7 @@ export function growthNeeds(g: GrowthChoice): Key[] {
     if (!g.capital) out.push('tf_capital');
     if (!g.labor) out.push('tf_labor');
   }
-  if (g.method === 'solow' && g.alpha === undefined) out.push('tf_alpha');
+  if (g.method === 'solow' && g.alpha === undefined && !g.alphaRegression) out.push('tf_alpha');
   if (g.method === 'tornqvist' && !g.share) out.push('tf_share');
   return out;
 }
@@ -159,7 +168,8 @@ export function growthSpec(g: GrowthChoice): GrowthSpec {
     set('hours', g.hours);
     set('share', g.share);
   }
-  if (g.method === 'solow' && g.alpha !== undefined) out.alpha = g.alpha;
+  if (g.method === 'solow' && g.alphaRegression) out.alphaRegression = g.alphaRegression;
+  else if (g.method === 'solow' && g.alpha !== undefined) out.alpha = g.alpha;
   if (g.base !== undefined) out.base = g.base;
   return out;
 }
@@ -194,6 +204,7 @@ export function malmquistSpec(m: MalmquistChoice, v: ReturnType<typeof tfpVariab
     ...(r.direction ? { direction: r.direction } : {}),
     ...(r.measure === 'nddf' ? { measure: r.measure } : {}),
     ...(r.sameReference ? { sameReference: true } : {}),
+    ...(r.bias ? { bias: true } : {}),
   };
 }
 
@@ -239,6 +250,8 @@ export const TFP_NOTES: Record<string, { zh: string; en: string }> = {
   distanceRts: { zh: '距离的规模报酬：crs（FGNZ/DEAP，默认）；vrs 四个距离都在 VRS 下（R Benchmarking 口径，需 rts = vrs）。', en: 'Distance RTS: crs (FGNZ/DEAP, default); vrs computes all four distances under VRS (R Benchmarking; needs rts vrs).' },
   decomposition: { zh: '分解：fgnz（EC = PECH × SECH，默认）；rd 为 Ray–Desli（M = PECH × TC_v × SCH，仅限相邻期前沿）。', en: 'Decomposition: fgnz (EC = PECH × SECH, default); rd is Ray–Desli (M = PECH × TC_v × SCH; adjacent-period frontiers only).' },
   measure: { zh: '度量：radial 径向 DDF（默认）；nddf 非径向 DDF（Σw·β）。', en: 'Measure: radial DDF (default); nddf non-radial DDF (Σ w·β).' },
+  alphaRegression: { zh: '资本份额 α 由回归估计：ln(Y/L) = c + α ln(K/L)（规模报酬不变，β = 1 − α）；混合 OLS 或个体固定效应（组内变换）；报告 α、普通与按单位聚类的标准误、R²（methods.md 中标为待核对的选项）。', en: 'Capital share α estimated by OLS of ln(Y/L) = c + α ln(K/L) (constant returns, β = 1 − α), pooled or with unit fixed effects (within); α, classical and unit-clustered SEs and R² are reported (flagged as a check item in methods.md).' },
+  bias: { zh: '技术进步偏向分解（Färe 等 1997）：techch = matech × obtech × ibtech（技术进步幅度 × 产出偏向 × 投入偏向），每对相邻期多解两个混合期距离函数；仅适用于径向 Malmquist、CRS 距离、当期/序列/窗口前沿（默认否）。', en: 'Bias of technical change (Färe et al. 1997): techch = matech × obtech × ibtech (magnitude × output bias × input bias), two more mixed-period distances per pair; radial Malmquist with CRS distances on contemporaneous, sequential or window frontiers only (default off).' },
   sameReference: { zh: '相同参照集：每对相邻期的前沿只用两期都有数据的单元（非平衡面板时有区别；默认否）。', en: 'Same reference: each pair’s frontiers use only units observed in both periods (matters for unbalanced panels; default off).' },
 };
 
@@ -283,9 +296,11 @@ export function tfpFieldset(env: FormEnv): HTMLFieldSetElement {
         g.method !== 'solow' ? colField('humanCapital', 'tf_hc') : null,
         g.method !== 'solow' ? colField('hours', 'tf_hours') : null,
         g.method !== 'solow' ? colField('share', 'tf_share') : null,
-        g.method === 'solow' ? numberField('tfp-growth-alpha', L('tf_alpha'), g.alpha, (x) => { g.alpha = x; change(); }, { min: 0.01, max: 0.99, step: 0.01, required: true }) : null,
+        g.method === 'solow' ? field('tfp-growth-alpha-source', L('tf_alphaSource'), g.alphaRegression ?? 'given', [['given', zh ? '给定数值' : 'a given value'], ['pooled', zh ? '回归估计（混合 OLS）' : 'regression (pooled OLS)'], ['within', zh ? '回归估计（个体固定效应）' : 'regression (unit fixed effects)']], (x) => { g.alphaRegression = x === 'given' ? undefined : (x as 'pooled' | 'within'); change(); }) : null,
+        g.method === 'solow' && !g.alphaRegression ? numberField('tfp-growth-alpha', L('tf_alpha'), g.alpha, (x) => { g.alpha = x; change(); }, { min: 0.01, max: 0.99, step: 0.01, required: true }) : null,
         numberField('tfp-growth-base', L('tf_base'), g.base, (x) => { g.base = x === undefined ? undefined : Math.round(x); change(); }, { min: 1000, max: 9999, step: 1, placeholder: g.method === 'pwt' ? '2011' : zh ? '首年' : 'first' })),
-      noteP(TFP_NOTES[`g_${g.method}`], lang));
+      noteP(TFP_NOTES[`g_${g.method}`], lang),
+      g.method === 'solow' && g.alphaRegression ? noteP(TFP_NOTES.alphaRegression, lang) : null);
     const needs = growthNeeds(g).map((k) => L(k));
     if (needs.length) put(gBox, h('p', { class: 'note warn', role: 'status', id: 'tfp-growth-needs' }, L('tf_growthNeeds'), needs.join(', ')));
   }
@@ -336,7 +351,8 @@ export function tfpFieldset(env: FormEnv): HTMLFieldSetElement {
         field('tfp-malm-measure', L('tf_measure'), mr.measure ?? '', mr.measure ? [['radial', zh ? '径向（默认）' : 'radial (default)'], ['nddf', 'NDDF']] : [['', zh ? '（仅 Luenberger）' : '(Luenberger only)']], (x) => { m.measure = x as 'radial' | 'nddf'; change(); }, !mr.measure),
         field('tfp-malm-distance-rts', L('tf_distanceRts'), mr.distanceRts ?? '', mr.distanceRts ? [['crs', zh ? 'CRS（FGNZ，默认）' : 'CRS (FGNZ, default)'], ['vrs', 'VRS (Benchmarking)', m.rts !== 'vrs']] : [['', zh ? '（仅 Malmquist）' : '(Malmquist only)']], (x) => { m.distanceRts = x as 'crs' | 'vrs'; change(); }, !mr.distanceRts),
         field('tfp-malm-decomposition', L('tf_decomposition'), mr.decomposition ?? '', mr.decomposition ? [['fgnz', zh ? 'FGNZ（默认）' : 'FGNZ (default)'], ['rd', 'Ray–Desli', !mr.rdOk]] : [['', zh ? '（Malmquist + VRS）' : '(Malmquist with VRS)']], (x) => { m.decomposition = x as 'fgnz' | 'rd'; change(); }, !mr.decomposition),
-        checkField('tfp-malm-sameref', L('tf_sameRef'), m.sameReference, (x) => { m.sameReference = x; change(); })),
+        checkField('tfp-malm-sameref', L('tf_sameRef'), m.sameReference, (x) => { m.sameReference = x; change(); }),
+        checkField('tfp-malm-bias', L('tf_bias'), mr.bias, (x) => { m.bias = x; change(); }, !mr.biasOk)),
       noteP(TFP_NOTES[`m_${mr.index}`], lang),
       noteP(TFP_NOTES[`f_${frontierKind}`], lang),
       noteP(TFP_NOTES.m_rts, lang),
@@ -344,7 +360,8 @@ export function tfpFieldset(env: FormEnv): HTMLFieldSetElement {
       mr.measure ? noteP(TFP_NOTES.measure, lang) : null,
       mr.distanceRts ? noteP(TFP_NOTES.distanceRts, lang) : null,
       mr.decomposition ? noteP(TFP_NOTES.decomposition, lang) : null,
-      noteP(TFP_NOTES.sameReference, lang));
+      noteP(TFP_NOTES.sameReference, lang),
+      mr.biasOk ? noteP(TFP_NOTES.bias, lang) : null);
   }
   put(fs, mBox);
   return fs;

@@ -64,7 +64,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--frontier <f>', 'with --period: period (each period its own frontier, default) | pooled')
     .option('--scale <s>', 'mean (default) | none')
     .option('--frame <f>', 'efficient-frame strategy: auto (default) | always | never')
-    .option('--scale-efficiency', 'radial CRS, VRS and NIRS scores, scale efficiency SE = CRS/VRS and the returns-to-scale class irs | crs | drs (DEAP rule); with --orientation, --frontier')
+    .option('--scale-efficiency', 'CRS, VRS and NIRS scores, scale efficiency SE = CRS/VRS and the returns-to-scale class irs | crs | drs (DEAP rule); radial (default) or --model sbm (SE = rho_CRS/rho_VRS, Tone 2001; non-oriented by default, bads allowed); with --orientation, --frontier')
     .option('--window [width]', 'window analysis (Charnes et al. 1985): windows of WIDTH consecutive periods (default 3), each pooled as one frontier; any radial/sbm/ddf model; needs --period');
   addDataOptions(cmd);
   addOutputOptions(cmd);
@@ -82,13 +82,15 @@ export function register(program: Command, ctx: CliContext): void {
     if (ow.scaleEfficiency && ow.window !== undefined) throw new UsageError('bad-option', '--scale-efficiency and --window are separate analyses', 'run them one at a time');
     if (ow.window !== undefined && o.model === 'cross') throw new UsageError('bad-option', '--window does not apply to cross-efficiency', 'use --model radial, sbm or ddf');
     if (ow.scaleEfficiency) {
-      if (o.model !== 'radial' || o.rts !== undefined || o.super !== undefined || o.slack !== undefined) {
-        throw new UsageError('bad-option', '--scale-efficiency runs the radial CRS, VRS and NIRS models itself', 'drop --model, --rts, --super and --slack');
+      if ((o.model !== 'radial' && o.model !== 'sbm') || o.rts !== undefined || o.super !== undefined || o.slack !== undefined) {
+        throw new UsageError('bad-option', '--scale-efficiency runs the CRS, VRS and NIRS models itself, radial (default) or SBM (--model sbm)', 'drop --rts, --super and --slack; --model takes radial or sbm here');
       }
       result = scaleEfficiency(loaded.panel, {
         inputs, outputs, undesirable,
+        model: o.model,
         translate: o.translate === undefined ? undefined : translateSpec(o.translate, undesirable.length),
-        orientation: o.orientation as 'in' | 'out' | undefined,
+        orientation: o.orientation as 'in' | 'out' | 'non' | undefined,
+        zeroOutput: o.zeroOutput as DeaOptions['zeroOutput'],
         frontier: o.frontier as DeaOptions['frontier'],
         scale: o.scale as DeaOptions['scale'],
         frame: o.frame as DeaOptions['frame'],

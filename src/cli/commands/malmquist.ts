@@ -47,6 +47,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--rts <rts>', 'crs | vrs (malmquist: vrs adds PECH·SECH; DDF indices: RTS of the distances)', 'crs')
     .option('--distance-rts <rts>', 'malmquist: RTS of the four distances, crs (FGNZ/DEAP, default) | vrs (Benchmarking)')
     .option('--decomposition <d>', 'malmquist with --rts vrs: fgnz (default) | rd (Ray–Desli)')
+    .option('--bias', 'malmquist: split techch = matech × obtech × ibtech (magnitude, output bias, input bias; CRS distances)')
     .option('--direction <g>', 'DDF direction: green | graph | input | output | numbers (inputs,outputs,bads)')
     .option('--measure <m>', 'luenberger: radial (default) | nddf')
     .option('--weights <w>', 'NDDF weights: normalised (default) | gtfpch | numbers (inputs,outputs,bads)')
@@ -61,7 +62,7 @@ export function register(program: Command, ctx: CliContext): void {
   addDataOptions(cmd);
   addOutputOptions(cmd);
   cmd.action(async (opts: Record<string, string | boolean | undefined>) => {
-    const o = opts as Record<string, string | undefined> & { sameReference?: boolean; requireBalanced?: boolean; detail?: boolean; force?: boolean };
+    const o = opts as Record<string, string | undefined> & { sameReference?: boolean; requireBalanced?: boolean; detail?: boolean; bias?: boolean; force?: boolean };
     const inputs = list(o.inputs);
     const outputs = list(o.outputs);
     const undesirable = list(o.undesirable);
@@ -76,6 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
       rts: o.rts as MalmquistOptions['rts'],
       distanceRts: o.distanceRts as MalmquistOptions['distanceRts'],
       decomposition: o.decomposition as MalmquistOptions['decomposition'],
+      bias: o.bias,
       direction: parseDirection(o.direction, inputs.length, outputs.length, undesirable.length),
       measure: o.measure as MalmquistOptions['measure'],
       weights: parseWeights(o.weights, inputs.length, outputs.length, undesirable.length),

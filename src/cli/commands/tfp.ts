@@ -14,7 +14,9 @@ const PWT_MULTILATERAL_COLUMNS = { output: 'cgdpo', capital: 'ck', labor: 'emp',
 function num(s: string | undefined, what: string): number | undefined {
   if (s === undefined) return undefined;
   const v = Number(s);
-  if (s.trim() === '' || !Number.isFinite(v)) throw new UsageError('bad-option', `${what} must be a number (got "${s}")`);
+  if (s.trim() === '' || !Number.isFinite(v)) {
+    throw new UsageError('bad-option', `${what} must be a number (got "${s}")`, what === '--alpha' ? 'or estimate it: --alpha regression | regression:within' : undefined);
+  }
   return v;
 }
 
@@ -31,7 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--hours <col>', 'average hours column multiplying labour (pwt: avh)')
     .option('--hours-fill <id>', 'entity whose hours growth fills missing own hours (pwt: USA); "none" to disable')
     .option('--share <col>', 'labour-share column (tornqvist, pwt: labsh)')
-    .option('--alpha <a>', 'capital share α for solow (required, in (0,1))')
+    .option('--alpha <a>', 'capital share α for solow (required): a number in (0,1), or regression (pooled OLS of ln(Y/L) on ln(K/L)) | regression:within (entity fixed effects)')
     .option('--rates <r>', 'solow growth rates: log (default) | discrete')
     .option('--base <period>', 'base period, tfp = 1 there (default: first period; pwt: 2011)')
     .option('--multilateral', 'pwt: cross-country levels, CCD multilateral with USA = 1 (ctfp-style; cgdpo, ck, emp, hc, avh, labsh)');
@@ -55,7 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
       method,
       ...cols,
       hoursFill: o.hoursFill === undefined ? undefined : o.hoursFill === 'none' ? null : o.hoursFill,
-      alpha: num(o.alpha, '--alpha'),
+      alpha: o.alpha === 'regression' || o.alpha === 'regression:within' ? o.alpha : num(o.alpha, '--alpha'),
       rates: o.rates as TfpGrowthOptions['rates'],
       base: num(o.base, '--base'),
       multilateral: o.multilateral,

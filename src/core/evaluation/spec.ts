@@ -73,6 +73,11 @@ export interface GrowthSpec {
   share?: string;
   /** Capital share α (solow). */
   alpha?: number;
+  /**
+   * Solow: estimate α instead of giving it, by OLS of ln(Y/L) on ln(K/L) — 'pooled' (one constant) or 'within'
+   * (entity fixed effects); CLI `--alpha regression` / `--alpha regression:within`. Excludes `alpha`.
+   */
+  alphaRegression?: 'pooled' | 'within';
   base?: number;
 }
 
@@ -93,6 +98,9 @@ export interface MalmquistSpec {
   distanceRts?: 'crs' | 'vrs';
   /** malmquist with rts vrs: fgnz (EC = PECH·SECH, default) or rd (Ray–Desli). */
   decomposition?: 'fgnz' | 'rd';
+  /** malmquist: split techch = matech × obtech × ibtech (Färe, Grifell-Tatjé, Grosskopf & Lovell 1997; CRS
+   * distances, adjacent-period frontiers). Default false. */
+  bias?: boolean;
   /** Each pair's frontiers use only the units observed in both periods (default false). */
   sameReference?: boolean;
 }

@@ -10,6 +10,13 @@
 // Levels (G5): tfp = 1 at the base period, chained forward and backward; a missing link breaks the chain on that
 // side. `growth` is the log change (Solow `rates: discrete`: the discrete rate) from the previous panel period.
 // Every present source row gets a row; a null comes with status `insufficient_data` and a reason.
+// α from a regression (methods.md G1 option `alphaFromRegression`, flagged (check) there): OLS of
+// ln(Y/L) = c + α ln(K/L) + ε, constant returns assumed (β = 1 − α), over every present unit-period with finite
+// logs of Y, K and L (L = labor × humanCapital × hours as above; a missing hours value drops the cell, no fill).
+// `pooled` (default): one constant; `within`: entity fixed effects by the within transformation (Stata
+// `xtreg, fe`), common in Chinese provincial studies. SEs classical (lm / xtreg fe, df N − 2 or N − G − 1) and
+// clustered by unit (Stata `vce(cluster id)`: G/(G−1)·(N−1)/(N−2)), through src/core/math/regression.ts as
+// β-convergence uses it. R²: centred (pooled), within (FE). α outside (0, 1) is kept and warned about.
 // O(n·T).
 
 import { DataError, UsageError } from '../errors.js';
@@ -19,6 +26,8 @@ import { countStatuses, type Result, type Status } from '../result.js';
 import { chainLevels, compareIds } from './chain.js';
 import { pwtMultilateral } from './pwt-multilateral.js';
 import { exp, log } from '../math/elementary.js';
+import { ols, demeanWithin } from '../math/regression.js';
+import type { Warning } from '../result.js';
 
 export type GrowthMethod = 'solow' | 'tornqvist' | 'pwt';
 
@@ -38,14 +47,61 @@ export interface TfpGrowthOptions {
   hoursFill?: string | null;
   /** Labour-share column (tornqvist, pwt: labsh). */
   share?: string;
-  /** Capital share α for Solow; required, in (0, 1). */
-  alpha?: number;
+  /**
+   * Capital share α for Solow; required: a number in (0, 1), or estimated by OLS of ln(Y/L) on ln(K/L):
+   * 'regression' (pooled, with a constant) or 'regression:within' (entity fixed effects).
+   */
+  alpha?: number | AlphaRegression;
   /** Solow growth rates: log differences (default) or discrete X_t/X_{t−1} − 1. */
   rates?: 'log' | 'discrete';
   /** Base period (tfp = 1 there). Default: the first period; pwt: 2011. */
   base?: number;
   /** pwt only: cross-country levels (CCD multilateral, USA = 1, ctfp-style) instead of rtfpna-style chains. */
   multilateral?: boolean;
+}
+
+export type AlphaRegression = 'regression' | 'regression:within';
+export type CapitalShareEffects = 'pooled' | 'within';
+
+export interface CapitalShareOptions {
+  output: string;
+  capital: string;
+  labor: string;
+  humanCapital?: string | null;
+  hours?: string | null;
+  /** 'pooled' (default: OLS with one constant) or 'within' (entity fixed effects, within transformation). */
+  effects?: CapitalShareEffects;
+}
+
+/** OLS estimate of the capital share from ln(Y/L) = c + α ln(K/L) (+ μ_i). */
+export interface CapitalShareEstimate {
+  effects: CapitalShareEffects;
+  alpha: number;
+  /** Labour share under constant returns, 1 − α. */
+  beta: number;
+  /** Classical standard error of α (R lm; Stata xtreg fe). */
+  se: number;
+  t: number;
+  p: number;
+  /** Cluster-robust standard error of α, clustered by unit (Stata vce(cluster id)); null with fewer than 2 units. */
+  seCluster: number | null;
+  tCluster: number | null;
+  pCluster: number | null;
+  /** Constant c (pooled only). */
+  intercept: number | null;
+  seIntercept: number | null;
+  /** R² (pooled: centred; within: within R²). */
+  r2: number;
+  /** Unit-periods used. */
+  n: number;
+  /** Units with at least one observation (clusters; absorbed effects for within). */
+  units: number;
+  /** Residual degrees of freedom of the classical SE (N − 2; within N − G − 1). */
+  df: number;
+  /** Present unit-periods left out for a missing Y, K or labour factor. */
+  dropped: number;
+  /** α outside (0, 1): constant returns then imply a non-positive labour share. */
+  outsideUnitInterval: boolean;
 }
 
 export interface TfpGrowthRow {
@@ -80,6 +136,7 @@ interface Resolved {
   hoursFill: string | null;
   share: string | null;
   alpha: number | null;
+  alphaEffects: CapitalShareEffects | null;
   rates: 'log' | 'discrete';
   base: number;
   baseIndex: number;
@@ -103,13 +160,22 @@ function resolve(panel: Panel, o: TfpGrowthOptions): Resolved {
   const hoursFill = o.hoursFill === undefined ? (d?.hoursFill ?? null) : o.hoursFill;
   let share: string | null = null;
   let alpha: number | null = null;
+  let alphaEffects: CapitalShareEffects | null = null;
   if (method === 'solow') {
     if (o.alpha === undefined || o.alpha === null) {
-      throw new UsageError('missing-option', 'the Solow residual needs the capital share α; there is no default', 'pass alpha (e.g. --alpha 0.4)');
+      throw new UsageError('missing-option', 'the Solow residual needs the capital share α; there is no default', 'pass alpha (e.g. --alpha 0.4, or --alpha regression to estimate it)');
     }
-    if (!(o.alpha > 0 && o.alpha < 1)) throw new UsageError('bad-option', `alpha must lie in (0, 1) (got ${o.alpha})`);
-    alpha = o.alpha;
+    if (typeof o.alpha === 'string') {
+      if (o.alpha !== 'regression' && o.alpha !== 'regression:within') {
+        throw new UsageError('bad-option', `alpha must be a number in (0, 1), "regression" or "regression:within" (got "${o.alpha}")`);
+      }
+      alphaEffects = o.alpha === 'regression' ? 'pooled' : 'within';
+    } else {
+      if (!(o.alpha > 0 && o.alpha < 1)) throw new UsageError('bad-option', `alpha must lie in (0, 1) (got ${o.alpha})`);
+      alpha = o.alpha;
+    }
   } else {
+    if (o.alpha !== undefined && o.alpha !== null) throw new UsageError('bad-option', `alpha applies to the Solow residual only (method ${method} uses labour shares)`, 'drop alpha, or use method solow');
     share = need('share', o.share ?? d?.share);
   }
   const rates = o.rates ?? 'log';
@@ -128,7 +194,91 @@ function resolve(panel: Panel, o: TfpGrowthOptions): Resolved {
   if (hoursFill !== null && hours !== null && !panel.ids.includes(hoursFill)) {
     throw new UsageError('bad-option', `hoursFill entity "${hoursFill}" is not in the data`, 'name an id present in the panel, or pass hoursFill: null');
   }
-  return { method, output, capital, labor, humanCapital, hours, hoursFill, share, alpha, rates, base, baseIndex };
+  return { method, output, capital, labor, humanCapital, hours, hoursFill, share, alpha, alphaEffects, rates, base, baseIndex };
+}
+
+/**
+ * The capital share α by OLS of ln(Y/L) on ln(K/L) with a constant (pooled) or entity fixed effects (within),
+ * over every present unit-period where Y, K and the labour factors are finite (methods.md G1 option
+ * `alphaFromRegression`, a check item). Non-positive values are data errors; too few observations, a constant
+ * ln(K/L) (within: within every unit) are DataErrors from the regression.
+ */
+export function estimateCapitalShare(panel: Panel, options: CapitalShareOptions): CapitalShareEstimate {
+  const effects = options.effects ?? 'pooled';
+  if (effects !== 'pooled' && effects !== 'within') throw new UsageError('bad-option', `effects must be pooled or within (got "${String(effects)}")`);
+  const names = [options.output, options.capital, options.labor, options.humanCapital ?? null, options.hours ?? null];
+  for (const c of names) {
+    if (c !== null && !panel.columns[c]) {
+      throw new DataError('unknown-column', `no numeric column "${c}"`, { file: panel.source, column: c }, `columns are: ${Object.keys(panel.columns).join(', ')}`);
+    }
+  }
+  for (const c of names) if (c !== null) checkPositive(panel, c);
+  const cols = names.map((c) => (c === null ? null : panel.columns[c]));
+  const [Y, K, L, H, A] = cols;
+  const n = panel.ids.length;
+  const T = panel.periods.length;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const unit: number[] = [];
+  let dropped = 0;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      const k = i * T + t;
+      if (!panel.present[k]) continue;
+      if (cols.some((c) => c !== null && !Number.isFinite(c[k]))) { dropped++; continue; }
+      const lab = L![k] * (H ? H[k] : 1) * (A ? A[k] : 1);
+      ys.push(log(Y![k] / lab));
+      xs.push(log(K![k] / lab));
+      unit.push(i);
+    }
+  }
+  // Units numbered in order of appearance (clusters; absorbed effects).
+  const remap = new Map<number, number>();
+  const g = Int32Array.from(unit, (u) => { if (!remap.has(u)) remap.set(u, remap.size); return remap.get(u)!; });
+  const G = remap.size;
+  const N = ys.length;
+  const xName = `ln(${options.capital}/L)`;
+  let X: Float64Array, y: Float64Array, k: number, fitNames: string[], absorbed = 0;
+  if (effects === 'pooled') {
+    k = 2;
+    X = new Float64Array(2 * N);
+    for (let r = 0; r < N; r++) { X[2 * r] = 1; X[2 * r + 1] = xs[r]; }
+    y = Float64Array.from(ys);
+    fitNames = ['(Intercept)', xName];
+  } else {
+    const M = new Float64Array(2 * N);
+    for (let r = 0; r < N; r++) { M[2 * r] = xs[r]; M[2 * r + 1] = ys[r]; }
+    absorbed = demeanWithin(M, 2, g);
+    k = 1;
+    X = new Float64Array(N);
+    y = new Float64Array(N);
+    for (let r = 0; r < N; r++) { X[r] = M[2 * r]; y[r] = M[2 * r + 1]; }
+    fitNames = [xName];
+  }
+  const intercept = effects === 'pooled';
+  const fit = ols(X, y, k, { names: fitNames, intercept, absorbed, vcov: 'classical' });
+  const cl = G >= 2 ? ols(X, y, k, { names: fitNames, intercept, absorbed, vcov: 'cluster', clusters: g }) : null;
+  const a = intercept ? 1 : 0;
+  const alpha = fit.coef[a];
+  return {
+    effects,
+    alpha,
+    beta: 1 - alpha,
+    se: fit.se[a],
+    t: fit.t[a],
+    p: fit.p[a],
+    seCluster: cl ? cl.se[a] : null,
+    tCluster: cl ? cl.t[a] : null,
+    pCluster: cl ? cl.p[a] : null,
+    intercept: intercept ? fit.coef[0] : null,
+    seIntercept: intercept ? fit.se[0] : null,
+    r2: fit.r2,
+    n: N,
+    units: G,
+    df: fit.df,
+    dropped,
+    outsideUnitInterval: !(alpha > 0 && alpha < 1),
+  };
 }
 
 /** Positive-where-present check; a missing value (NaN) is allowed and breaks links, a value ≤ 0 is a data error. */
@@ -178,6 +328,11 @@ export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGr
   const S = r.share ? panel.columns[r.share] : null;
   for (const c of [r.output, r.capital, r.labor, r.humanCapital, r.hours]) if (c) checkPositive(panel, c);
   if (r.share) checkShare(panel, r.share);
+  let alphaEstimate: CapitalShareEstimate | null = null;
+  if (r.alphaEffects) {
+    alphaEstimate = estimateCapitalShare(panel, { output: r.output, capital: r.capital, labor: r.labor, humanCapital: r.humanCapital, hours: r.hours, effects: r.alphaEffects });
+    r.alpha = alphaEstimate.alpha;
+  }
 
   const fin = (col: Float64Array | null, k: number): boolean => col === null || (panel.present[k] === 1 && Number.isFinite(col[k]));
   // Cell completeness (everything but hours, which may be filled per link).
@@ -269,6 +424,7 @@ export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGr
     hoursFill: r.hours ? (r.hoursFill ?? 'none') : undefined,
     labourShare: r.share ?? undefined,
     alpha: r.alpha ?? undefined,
+    alphaSource: r.method !== 'solow' ? undefined : alphaEstimate === null ? 'given' : alphaSourceText(alphaEstimate, r),
     weights: r.method === 'solow' ? 'constant capital share α' : 'Törnqvist: mean of the labour shares in t−1 and t',
     growth: r.rates === 'discrete' ? 'discrete rate X_t/X_{t−1} − 1' : 'log difference from the previous panel period',
     levels: `tfp = 1 in ${r.base}, chained forward and backward; a missing link breaks the chain on that side`,
@@ -276,7 +432,16 @@ export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGr
   };
   for (const key of Object.keys(conventions)) if (conventions[key] === undefined) delete conventions[key];
   const statusCounts = countStatuses(rows);
-  const warnings = [];
+  const warnings: Warning[] = [];
+  if (alphaEstimate?.outsideUnitInterval) {
+    warnings.push({
+      code: 'alpha-outside-unit-interval',
+      message: `the estimated capital share α = ${alphaEstimate.alpha.toPrecision(6)} lies outside (0, 1); with constant returns the labour share 1 − α = ${alphaEstimate.beta.toPrecision(6)}, so the Solow residual is not meaningful — give α instead`,
+    });
+  }
+  if (alphaEstimate && alphaEstimate.dropped > 0) {
+    warnings.push({ code: 'dropped-observations', message: `${alphaEstimate.dropped} unit-period(s) with a missing value left out of the α regression`, count: alphaEstimate.dropped });
+  }
   if (nFilled > 0) {
     warnings.push({
       code: 'hours-filled',
@@ -294,6 +459,7 @@ export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGr
       withTfp: rows.filter((x) => x.tfp !== null).length,
       withGrowth: rows.filter((x) => x.growth !== null).length,
       hoursFilledLinks: nFilled,
+      ...(alphaEstimate ? { alphaEstimate } : {}),
     },
     warnings,
     card: {
@@ -304,7 +470,10 @@ export function tfpGrowth(panel: Panel, options: TfpGrowthOptions): Result<TfpGr
       },
       conventions,
       formulas: r.method === 'solow'
-        ? ['\\Delta\\ln A_t = \\Delta\\ln Y_t - \\alpha\\Delta\\ln K_t - (1-\\alpha)\\Delta\\ln L_t']
+        ? [
+            '\\Delta\\ln A_t = \\Delta\\ln Y_t - \\alpha\\Delta\\ln K_t - (1-\\alpha)\\Delta\\ln L_t',
+            ...(alphaEstimate ? [alphaEstimate.effects === 'pooled' ? '\\ln(Y_{it}/L_{it}) = c + \\alpha\\ln(K_{it}/L_{it}) + \\varepsilon_{it}' : '\\ln(Y_{it}/L_{it}) = \\mu_i + \\alpha\\ln(K_{it}/L_{it}) + \\varepsilon_{it}'] : []),
+          ]
         : ['\\Delta\\ln TFP_t = \\Delta\\ln Y_t - \\bar s_L\\Delta\\ln L_t - (1-\\bar s_L)\\Delta\\ln K_t', '\\bar s_L = (s_{L,t}+s_{L,t-1})/2'],
       citations: r.method === 'solow'
         ? [{ text: 'Solow, R. M. (1957). Technical change and the aggregate production function. Review of Economics and Statistics 39(3), 312–320.', doi: '10.2307/1926047' }]
@@ -332,4 +501,12 @@ function chainBreak(linkReason: (string | undefined)[], complete: Uint8Array, i:
     for (let u = b; u > t; u--) if (linkReason[i * T + u]) return `link ${panel.periods[u - 1]}→${panel.periods[u]}: ${linkReason[i * T + u]}`;
   }
   return complete[i * T + t] ? 'a link is missing' : `missing ${missingNames(r, panel, [i * T + t])}`;
+}
+
+function alphaSourceText(e: CapitalShareEstimate, r: Resolved): string {
+  const labour = [r.labor, r.humanCapital, r.hours].filter(Boolean).join('·');
+  const model = e.effects === 'pooled'
+    ? `pooled OLS of ln(${r.output}/L) = c + α ln(${r.capital}/L), one constant`
+    : `within (entity fixed effects) OLS of ln(${r.output}/L) = μ_i + α ln(${r.capital}/L)`;
+  return `estimated: ${model}, L = ${labour}, over ${e.n} unit-periods with finite logs (${e.units} units); constant returns assumed (β = 1 − α); SE classical and clustered by unit (summary.alphaEstimate); methods.md G1 option alphaFromRegression, flagged there as a check item`;
 }

@@ -10,6 +10,9 @@
 // Global: Pastor & Lovell (2005), Econ Lett 88(2):266–271: M^G = E^G(t+1)/E^G(t); GML: Oh (2010), JPA 34(3):183–197:
 //   GML = (1+D^G(t))/(1+D^G(t+1)); EC contemporaneous; TC (best-practice gap change) = index/EC.
 // Biennial: Pastor, Asmild & Lovell (2011): frontier pools t and t+1; EC contemporaneous; TC = index/EC.
+// `bias` (radial Malmquist, CRS distances, adjacent-period frontiers): TECHCH = MATECH·OBTECH·IBTECH (Färe,
+//   Grifell-Tatjé, Grosskopf & Lovell 1997; malmquist-bias.ts), from two more distances per unit and pair at the
+//   mixed point (x^{t+1}, y^t): E^t(x^{t+1}, y^t) and E^{t+1}(x^{t+1}, y^t).
 // Luenberger: Chambers, Färe & Grosskopf (1996), Pacific Econ Rev 1(3):181–190; additive, radial DDF or NDDF
 //   (Zhou, Ang & Wang 2012; Mahlberg & Sahoo 2011): L = ½[(D^{t+1}(t) − D^{t+1}(t+1)) + (D^t(t) − D^t(t+1))].
 // Frontiers per F1 (frontiers.ts); sequential and window frontiers play the role of T^t in the adjacent-period
@@ -22,7 +25,7 @@
 // 140,000 LPs, ~10 s CPU (bench/malmquist).
 
 import { DataError, UsageError } from '../errors.js';
-import type { DistanceSpec, DistancesFn, Rts } from '../frontier/types.js';
+import type { DistanceSpec, DistancesFn, Rts, Technology } from '../frontier/types.js';
 import { LP_STATUS_NAMES } from '../frontier/types.js';
 import { distances as deaDistances } from '../frontier/distance.js';
 import type { Panel } from '../panel/panel.js';
@@ -31,6 +34,7 @@ import { SOFTWARE } from '../version.js';
 import { compareIds } from './chain.js';
 import { frameCells, frontierName, gatherTechnology, ownFrontierRange, parseFrontier, rangeCells, type FrontierType, type PanelData } from './frontiers.js';
 import { cumulativeIndex, summariseIndex, type IndexRowLike } from './summaries.js';
+import { techBias } from './malmquist-bias.js';
 
 export type ProductivityIndexKind = 'malmquist' | 'ml' | 'gml' | 'luenberger';
 export type DirectionOption = 'green' | 'graph' | 'input' | 'output' | { x: number[]; y: number[]; b?: number[] };
@@ -72,6 +76,9 @@ export interface MalmquistOptions {
   convention?: 'xinzhi' | 'gtfpch';
   /** Scale variables by their pooled means before the LPs (default) or not. */
   scale?: 'mean' | 'none';
+  /** Radial Malmquist: split techch = matech·obtech·ibtech (Färe, Grifell-Tatjé, Grosskopf & Lovell 1997; R
+   * productivity `malm`). CRS distances (distanceRts crs), adjacent-period frontiers. Default false. */
+  bias?: boolean;
   /** Add the distances used to each row (`distances`). */
   detail?: boolean;
   /** Reduce reference sets to their extreme-efficient frames before the LPs (exact; default true). */
@@ -94,6 +101,7 @@ interface Job {
   hi: number;
   tr: number;            // transition index for sameReference sets, −1 otherwise
   vrs: boolean;          // VRS variant (pech / rd) instead of the main spec
+  mix: boolean;          // evaluated points are (x of cell+1, y of cell): the bias split's mixed points
   cells: number[];
   pos: Map<number, number>;
   value?: Float64Array;
@@ -132,10 +140,10 @@ export function malmquist(panel: Panel, options: MalmquistOptions): Result<Malmq
 
   // Plan the LP batches: one job per (frontier range, unit filter, spec variant), evaluated at many cells.
   const jobs = new Map<string, Job>();
-  const need = (lo: number, hi: number, tr: number, vrs: boolean, cell: number): Job => {
-    const key = `${lo}:${hi}:${tr}:${vrs ? 'v' : 'm'}`;
+  const need = (lo: number, hi: number, tr: number, vrs: boolean, cell: number, mix = false): Job => {
+    const key = `${lo}:${hi}:${tr}:${vrs ? 'v' : 'm'}${mix ? 'x' : ''}`;
     let j = jobs.get(key);
-    if (!j) { j = { lo, hi, tr, vrs, cells: [], pos: new Map() }; jobs.set(key, j); }
+    if (!j) { j = { lo, hi, tr, vrs, mix, cells: [], pos: new Map() }; jobs.set(key, j); }
     if (!j.pos.has(cell)) { j.pos.set(cell, j.cells.length); j.cells.push(cell); }
     return j;
   };
@@ -158,6 +166,11 @@ export function malmquist(panel: Panel, options: MalmquistOptions): Result<Malmq
       if (adjacent) {
         d.c = { job: need(R0[0], R0[1], tr, false, c1), cell: c1, label: `D^${p0}(${p1})` };
         d.d = { job: need(R1[0], R1[1], tr, false, c0), cell: c0, label: `D^${p1}(${p0})` };
+        if (o.bias) {
+          // Mixed point (x^{t+1}, y^t), keyed by the period-t cell.
+          d.e = { job: need(R0[0], R0[1], tr, false, c0, true), cell: c0, label: `D^${p0}(x^${p1}, y^${p0})` };
+          d.f = { job: need(R1[0], R1[1], tr, false, c0, true), cell: c0, label: `D^${p1}(x^${p1}, y^${p0})` };
+        }
       } else {
         const [lo, hi] = o.frontier.type === 'global' ? [0, T - 1] : [t, t + 1];
         const tag = o.frontier.type === 'global' ? 'G' : 'B';
@@ -200,7 +213,7 @@ export function malmquist(panel: Panel, options: MalmquistOptions): Result<Malmq
   for (const job of [...jobs.values()]) {
     const jobRts: Rts = job.vrs ? 'vrs' : (o.distanceRts as Rts);
     const ref = gatherTechnology(data, refCellsOf(job.lo, job.hi, job.tr, jobRts));
-    const ev = gatherTechnology(data, job.cells);
+    const ev = job.mix ? mixedTechnology(data, job.cells) : gatherTechnology(data, job.cells);
     const spec = job.vrs ? { kind: 'radial' as const, orientation: o.orientation, rts: 'vrs' as Rts } : o.specFor(job.cells);
     const res = distances(ref, ev, spec);
     job.value = res.value;
@@ -340,6 +353,7 @@ interface Resolved {
   convention: 'xinzhi' | 'gtfpch';
   scale: 'mean' | 'none';
   detail: boolean;
+  bias: boolean;
   reduce: boolean;
   inputs: string[];
   outputs: string[];
@@ -434,6 +448,14 @@ function resolveOptions(panel: Panel, op: MalmquistOptions): Resolved {
   const fields = index === 'luenberger' ? ['ltfp', 'lec', 'ltc'] : [...RATIO_FIELDS] as string[];
   if (pech && decomposition === 'fgnz') fields.push('pech', 'sech');
   if (pech && decomposition === 'rd') fields.push('pech', 'sch');
+  const bias = !!op.bias;
+  if (bias) {
+    if (index !== 'malmquist') throw new UsageError('bad-option', `the bias split (matech·obtech·ibtech) is defined for the radial Malmquist index, not for index ${index}`, 'use index malmquist, or drop bias');
+    if (distanceRts !== 'crs') throw new UsageError('bad-option', 'the bias split uses CRS distances (as R productivity malm does whatever its rts); distanceRts vrs is not supported', 'drop distanceRts vrs (rts vrs with CRS distances still adds pech·sech)');
+    if (decomposition === 'rd') throw new UsageError('bad-option', 'the bias split decomposes the CRS techch; with the Ray–Desli decomposition techch is VRS technical change', 'use decomposition fgnz, or drop bias');
+    if (frontier.type === 'global' || frontier.type === 'biennial') throw new UsageError('bad-option', `the bias split needs adjacent-period frontiers (contemporaneous, sequential, window); with the ${frontier.type} frontier techch is index/effch`, 'use frontier contemporaneous, sequential or window:B, or drop bias');
+    fields.push('matech', 'obtech', 'ibtech');
+  }
 
   const resolved: Resolved = {
     index, frontier, orientation, rts, distanceRts, decomposition, pech, ddf,
@@ -446,6 +468,7 @@ function resolveOptions(panel: Panel, op: MalmquistOptions): Resolved {
     convention: oneOf('convention', op.convention, ['xinzhi', 'gtfpch'] as const, 'xinzhi'),
     scale: oneOf('scale', op.scale, ['mean', 'none'] as const, 'mean'),
     detail: !!op.detail,
+    bias,
     reduce: op.reduce ?? true,
     inputs, outputs, undesirable, fields,
     scales: { x: Array(m).fill(1), y: Array(s).fill(1), b: Array(h).fill(1) },
@@ -534,6 +557,20 @@ function buildData(panel: Panel, o: Resolved): PanelData {
   return { n, T, m, s, h, X, Y, B, complete };
 }
 
+/** Evaluated points (x^{t+1}, y^t) of the bias split, one per period-t cell c (inputs of cell c+1, outputs of c). */
+function mixedTechnology(d: PanelData, cells: readonly number[]): Technology {
+  const N = d.n * d.T;
+  const k = cells.length;
+  const X = new Float64Array(d.m * k);
+  const Y = new Float64Array(d.s * k);
+  for (let j = 0; j < k; j++) {
+    const c = cells[j];
+    for (let i = 0; i < d.m; i++) X[i * k + j] = d.X[i * N + c + 1];
+    for (let r = 0; r < d.s; r++) Y[r * k + j] = d.Y[r * N + c];
+  }
+  return { m: d.m, s: d.s, h: 0, n: k, X, Y };
+}
+
 /** Components from the distances of one unit and pair. NaN where a used distance is missing. */
 function assemble(o: Resolved, d: Record<string, Dist>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -562,6 +599,7 @@ function assemble(o: Resolved, d: Record<string, Dist>): Record<string, number> 
     const ed = E(d.d.v);
     out.tfpch = Math.sqrt((ec / ea) * (eb / ed));
     out.techch = Math.sqrt((ec / eb) * (ea / ed));
+    if (d.e) Object.assign(out, techBias(ea, eb, ec, ed, E(d.e.v), E(d.f.v)));
   } else {
     out.tfpch = E(d.g1.v) / E(d.g0.v);
     out.techch = out.tfpch / out.effch;
@@ -604,7 +642,7 @@ function fieldNames(o: Resolved): Record<string, string> {
   for (const f of o.fields) names[f] = id(f);
   if (o.convention === 'gtfpch') {
     if (o.additive) Object.assign(names, { ltfp: 'TFPCH', lec: 'TECH', ltc: 'TECCH' });
-    else Object.assign(names, { tfpch: 'TFPCH', effch: 'TECH', techch: 'TECCH', pech: 'PECH', sech: 'SECH', sch: 'SCH' });
+    else Object.assign(names, { tfpch: 'TFPCH', effch: 'TECH', techch: 'TECCH', pech: 'PECH', sech: 'SECH', sch: 'SCH', matech: 'MATECH', obtech: 'OBTECH', ibtech: 'IBTECH' });
   }
   return names;
 }
@@ -639,6 +677,7 @@ function conventionsOf(o: Resolved, d: PanelData): Record<string, unknown> {
     c.distanceRts = o.distanceRts;
     c.convention = o.distanceRts === 'crs' ? 'FGNZ/DEAP/productivity: CRS distances for the index and TECHCH' : 'Benchmarking malmq: all four distances VRS';
     if (o.pech) c.decomposition = o.decomposition === 'fgnz' ? 'fgnz: EFFCH = PECH·SECH (same-period VRS)' : 'rd: Ray–Desli, TFPCH = PECH·TECHCH_vrs·SCH';
+    if (o.bias) c.bias = 'TECHCH = MATECH·OBTECH·IBTECH (Färe, Grifell-Tatjé, Grosskopf & Lovell 1997; R productivity malm): CRS distances incl. the mixed point (x^{t+1}, y^t) against T^t and T^{t+1}; output bias compares y^t and y^{t+1} at x^{t+1}, input bias x^t and x^{t+1} at y^t; > 1 means progress; with one input and one output both bias terms are 1';
   } else {
     c.distance = o.measure === 'nddf' ? 'non-radial directional distance Σw·β (β ≥ 0)' : 'directional distance β (free sign)';
     c.direction = typeof o.direction === 'string'
@@ -670,7 +709,16 @@ function formulasOf(o: Resolved): string[] {
   const body = o.frontier.type === 'global' || o.frontier.type === 'biennial'
     ? ['TFPCH = E^G(t+1)/E^G(t)', 'EFFCH = E^{t+1}(t+1)/E^t(t)', 'TECHCH = TFPCH/EFFCH']
     : ['TFPCH = \\sqrt{\\frac{E^t(t+1)}{E^t(t)}\\frac{E^{t+1}(t+1)}{E^{t+1}(t)}}', 'EFFCH = E^{t+1}(t+1)/E^t(t)', 'TECHCH = \\sqrt{\\frac{E^t(t+1)}{E^{t+1}(t+1)}\\frac{E^t(t)}{E^{t+1}(t)}}'];
-  return [E, ...body, ...(o.pech ? ['PECH = E_v^{t+1}(t+1)/E_v^t(t)', o.decomposition === 'fgnz' ? 'SECH = EFFCH/PECH' : 'SCH = \\sqrt{\\frac{SE^t(t+1)}{SE^t(t)}\\frac{SE^{t+1}(t+1)}{SE^{t+1}(t)}}'] : [])];
+  const bias = o.bias
+    ? [
+        'E^a(x^b, y^c): \\text{technology } a,\\ \\text{inputs of } b,\\ \\text{outputs of } c',
+        'MATECH = E^t(x^t, y^t)/E^{t+1}(x^t, y^t)',
+        'OBTECH = \\sqrt{\\frac{E^t(x^{t+1}, y^{t+1})}{E^{t+1}(x^{t+1}, y^{t+1})}\\frac{E^{t+1}(x^{t+1}, y^t)}{E^t(x^{t+1}, y^t)}}',
+        'IBTECH = \\sqrt{\\frac{E^{t+1}(x^t, y^t)}{E^t(x^t, y^t)}\\frac{E^t(x^{t+1}, y^t)}{E^{t+1}(x^{t+1}, y^t)}}',
+        'TECHCH = MATECH \\cdot OBTECH \\cdot IBTECH',
+      ]
+    : [];
+  return [E, ...body, ...(o.pech ? ['PECH = E_v^{t+1}(t+1)/E_v^t(t)', o.decomposition === 'fgnz' ? 'SECH = EFFCH/PECH' : 'SCH = \\sqrt{\\frac{SE^t(t+1)}{SE^t(t)}\\frac{SE^{t+1}(t+1)}{SE^{t+1}(t)}}'] : []), ...bias];
 }
 
 function citationsOf(o: Resolved): Citation[] {
@@ -683,6 +731,8 @@ function citationsOf(o: Resolved): Citation[] {
   if (o.frontier.type === 'global' && o.index === 'malmquist') c.push({ text: 'Pastor, J. T. & Lovell, C. A. K. (2005). A global Malmquist productivity index. Economics Letters 88(2), 266–271.', doi: '10.1016/j.econlet.2005.02.013' });
   if (o.frontier.type === 'sequential') c.push({ text: 'Shestalova, V. (2003). Sequential Malmquist indices of productivity growth: an application to OECD industrial activities. Journal of Productivity Analysis 19, 211–226.' });
   if (o.frontier.type === 'biennial') c.push({ text: 'Pastor, J. T., Asmild, M. & Lovell, C. A. K. (2011). The biennial Malmquist productivity change index. Socio-Economic Planning Sciences 45(1), 10–15.' });
+  if (o.bias) c.push({ text: 'Färe, R., Grifell-Tatjé, E., Grosskopf, S. & Lovell, C. A. K. (1997). Biased technical change and the Malmquist productivity index. Scandinavian Journal of Economics 99(1), 119–127.' });
+  if (o.bias) c.push({ text: 'Dakpo, K. H., Desjeux, Y. & Latruffe, L. productivity: Indices of Productivity Using Data Envelopment Analysis (DEA). R package, function malm (obtech, ibtech, matech).' });
   if (o.decomposition === 'rd') c.push({ text: 'Ray, S. C. & Desli, E. (1997). Productivity growth, technical progress, and efficiency change in industrialized countries: comment. American Economic Review 87(5), 1033–1039.' });
   return c;
 }

@@ -10,7 +10,7 @@ import { runEvaluation } from '../../../src/core/evaluation/run.js';
 import { EVALUATION_SCHEMA } from '../../../src/core/evaluation/schema.js';
 import { createPanel } from '../../../src/core/panel/panel.js';
 import { repoRoot } from '../../helpers.js';
-import { specIssues, OK_SPEC_HEAD } from './spec-helpers.js';
+import { specIssues, OK_SPEC_HEAD, planIssues as planIssuesOn } from './spec-helpers.js';
 
 const issuesOf = specIssues;
 const ok = OK_SPEC_HEAD;
@@ -142,15 +142,7 @@ describe('data-dependent mistakes (plan)', () => {
     source: 'data.csv',
   });
 
-  async function planIssues(text: string): Promise<SpecIssue[]> {
-    try {
-      await runEvaluation(parseSpec(text, 'spec.yaml'), { panel });
-    } catch (e) {
-      expect(e).toBeInstanceOf(SpecError);
-      return (e as SpecError).issues;
-    }
-    throw new Error('expected a SpecError');
-  }
+  const planIssues = (text: string): Promise<SpecIssue[]> => planIssuesOn(text, panel);
 
   test('16 unknown column suggests the nearest', async () => {
     const [i] = await planIssues(ok + 'analyses:\n  disparity: {of: gdpp, group: region}\n');

@@ -2,9 +2,10 @@
 // reproduces `rtfpna`) and the DEA-based Malmquist family. Growth accounting adds the series `tfp` (TFP level,
 // base year = 1); Malmquist adds `malmquist` (cumulative TFP change, first period of its range = 1).
 // Tables: per-unit average growth and per-period mean growth (growth accounting); per-period geometric means and
-// per-unit geometric means of tfpch/effch/techch (Malmquist, from the method's own summaries).
+// per-unit geometric means of tfpch/effch/techch (and pech/sech/sch, matech/obtech/ibtech when computed) (Malmquist,
+// from the method's own summaries).
 
-import { tfpGrowth, malmquist, type TfpGrowthRow } from '../../productivity/index.js';
+import { tfpGrowth, malmquist, type TfpGrowthRow, type CapitalShareEstimate } from '../../productivity/index.js';
 import { mean } from '../../math/stats.js';
 import type { RunContext, Step } from '../context.js';
 import type { Known } from '../run.js';
@@ -38,7 +39,11 @@ function planGrowth(ctx: RunContext, known: Known): PlanResult {
     const i = checkColumn(ctx, known, g[key as keyof typeof g] !== undefined ? ['tfp', 'growth', key] : ['tfp', 'growth'], name);
     if (i) issues.push(i);
   }
-  if (method === 'solow' && g.alpha === undefined) issues.push(ctx.issue('missing-key', ['tfp', 'growth'], 'the Solow residual needs the capital share α', 'add `alpha: 0.4` (your capital share) under tfp.growth'));
+  if (method === 'solow' && g.alpha === undefined && g.alphaRegression === undefined) issues.push(ctx.issue('missing-key', ['tfp', 'growth'], 'the Solow residual needs the capital share α', 'add `alpha: 0.4` (your capital share), or `alphaRegression: within` (or pooled) to estimate it, under tfp.growth'));
+  if (g.alpha !== undefined && g.alphaRegression !== undefined) issues.push(ctx.issue('bad-value', ['tfp', 'growth', 'alphaRegression'], 'give alpha or alphaRegression, not both', 'drop one of them'));
+  for (const key of ['alpha', 'alphaRegression'] as const) {
+    if (method !== 'solow' && g[key] !== undefined) issues.push(ctx.issue('bad-value', ['tfp', 'growth', key], `${key} applies to the Solow residual only (method ${method} uses labour shares)`, `drop ${key}, or set \`method: solow\``));
+  }
   if (method === 'tornqvist' && !cols.share) issues.push(ctx.issue('missing-key', ['tfp', 'growth'], 'the Törnqvist index needs a labour-share column', 'add `share: COLUMN` under tfp.growth'));
   known.series.add('tfp');
   const step: Step = {
@@ -53,7 +58,7 @@ function planGrowth(ctx: RunContext, known: Known): PlanResult {
         humanCapital: cols.humanCapital,
         hours: cols.hours,
         share: cols.share,
-        alpha: g.alpha,
+        alpha: method !== 'solow' ? undefined : g.alphaRegression === 'within' ? 'regression:within' : g.alphaRegression === 'pooled' ? 'regression' : g.alpha,
         base: g.base,
       });
       const p = c.panel;
@@ -65,11 +70,27 @@ function planGrowth(ctx: RunContext, known: Known): PlanResult {
       c.addSeries('tfp', tfp, { label: { en: 'TFP (growth accounting)', zh: '全要素生产率（增长核算）' }, section: 'growth' });
       c.addSection(
         { id: 'growth', kind: 'growth', title: { en: `Total factor productivity by growth accounting (${method})`, zh: `增长核算法全要素生产率（${method}）` }, of: 'tfp', result },
-        growthTables(c, result.rows),
+        [...alphaTable(result.summary.alphaEstimate as CapitalShareEstimate | undefined), ...growthTables(c, result.rows)],
       );
     },
   };
   return { steps: issues.length ? [] : [step], issues };
+}
+
+/** The estimated capital share (Solow with alpha: regression[:within]) as a one-row table. */
+function alphaTable(e: CapitalShareEstimate | undefined): Table[] {
+  if (!e) return [];
+  return [{
+    id: 'tfp-alpha',
+    section: 'growth',
+    title: { en: 'Estimated capital share α', zh: '资本产出弹性 α 的估计' },
+    note: {
+      en: `OLS of ln(Y/L) on ln(K/L) ${e.effects === 'pooled' ? 'with one constant (pooled)' : 'with unit fixed effects (within)'}; constant returns assumed (labour share 1 − α). Standard errors classical and clustered by unit. A check item in methods.md: compare with your own share before relying on it.`,
+      zh: `ln(Y/L) 对 ln(K/L) 的最小二乘回归（${e.effects === 'pooled' ? '混合回归，含常数项' : '个体固定效应（组内变换）'}），假定规模报酬不变（劳动份额 1 − α）；标准误为普通与按单位聚类两种。此项在 methods.md 中为待核对项。`,
+    },
+    columns: [col('alpha', 'α', 'α'), col('se', 'SE (classical)', '标准误（普通）'), col('seCluster', 'SE (clustered)', '标准误（聚类）'), col('r2', e.effects === 'pooled' ? 'R²' : 'R² (within)', e.effects === 'pooled' ? 'R²' : '组内 R²'), col('n', 'N', '样本数', 'integer'), col('units', 'Units', '单位数', 'integer')],
+    rows: [{ alpha: e.alpha, se: e.se, seCluster: e.seCluster, r2: e.r2, n: e.n, units: e.units }],
+  }];
 }
 
 function growthTables(ctx: RunContext, rows: TfpGrowthRow[]): Table[] {
@@ -168,6 +189,7 @@ function planMalmquist(ctx: RunContext, known: Known): PlanResult {
         measure: m.measure,
         distanceRts: m.distanceRts,
         decomposition: m.decomposition,
+        bias: m.bias,
         sameReference: m.sameReference,
         group: c.groupColumn,
       });
@@ -209,6 +231,13 @@ function checkMalmquistOptions(ctx: RunContext, m: MalmquistSpec): SpecIssue[] {
     const f = m.frontier ?? 'contemporaneous';
     if (f === 'global' || f === 'biennial') issues.push(ctx.issue('bad-combination', at('frontier'), `the Ray–Desli decomposition is defined for adjacent-period frontiers, not ${f}`, 'write frontier: contemporaneous, sequential or window:K, or decomposition: fgnz'));
   }
+  if (m.bias) {
+    const f = m.frontier ?? 'contemporaneous';
+    if (ddf) issues.push(ctx.issue('bad-combination', at('bias'), `the bias split (matech × obtech × ibtech) applies to index malmquist, not to ${index}`, 'write `index: malmquist`, or remove bias'));
+    else if (m.distanceRts === 'vrs') issues.push(ctx.issue('bad-combination', at('bias'), 'the bias split uses CRS distances (as R productivity malm); distanceRts: vrs is not supported with it', 'remove distanceRts: vrs (rts: vrs still adds pech and sech), or remove bias'));
+    else if (m.decomposition === 'rd') issues.push(ctx.issue('bad-combination', at('bias'), 'the bias split decomposes the CRS techch; with decomposition: rd techch is VRS technical change', 'write decomposition: fgnz, or remove bias'));
+    else if (f === 'global' || f === 'biennial') issues.push(ctx.issue('bad-combination', at('bias'), `the bias split needs adjacent-period frontiers, not ${f}`, 'write frontier: contemporaneous, sequential or window:K, or remove bias'));
+  }
   if (index === 'gml' && m.frontier !== undefined && m.frontier !== 'global') issues.push(ctx.issue('bad-combination', at('frontier'), `index gml is the global Malmquist–Luenberger index; frontier ${m.frontier} contradicts it`, 'remove frontier (gml uses global), or write `index: ml` with that frontier'));
   const all = [...m.inputs, ...m.outputs, ...(m.undesirable ?? [])];
   const dup = all.find((c, k) => all.indexOf(c) !== k);
@@ -229,7 +258,8 @@ function malmquistTables(ctx: RunContext, summary: Record<string, unknown>, addi
   const byPeriod = (summary.byPeriod as Record<string, unknown>[]) ?? [];
   const byId = (summary.byId as Record<string, unknown>[]) ?? [];
   const main = additive ? 'ltfp' : 'tfpch';
-  const fields = (additive ? ['ltfp', 'lec', 'ltc'] : ['tfpch', 'effch', 'techch', 'pech', 'sech', 'sch']).filter((f) => byPeriod.some((r) => f in r));
+  const fields = (additive ? ['ltfp', 'lec', 'ltc'] : ['tfpch', 'effch', 'techch', 'pech', 'sech', 'sch', 'matech', 'obtech', 'ibtech']).filter((f) => byPeriod.some((r) => f in r));
+  const bias = fields.includes('matech');
   const labels: Record<string, [string, string]> = {
     tfpch: ['TFP change', '全要素生产率变化'],
     effch: ['Efficiency change', '技术效率变化'],
@@ -237,6 +267,9 @@ function malmquistTables(ctx: RunContext, summary: Record<string, unknown>, addi
     pech: ['Pure efficiency change', '纯技术效率变化'],
     sech: ['Scale efficiency change', '规模效率变化'],
     sch: ['Scale change (Ray–Desli)', '规模变化（Ray–Desli）'],
+    matech: ['Magnitude of technical change', '技术进步幅度'],
+    obtech: ['Output-biased technical change', '产出偏向型技术进步'],
+    ibtech: ['Input-biased technical change', '投入偏向型技术进步'],
     ltfp: ['TFP change (Luenberger)', '全要素生产率变化（Luenberger）'],
     lec: ['Efficiency change', '技术效率变化'],
     ltc: ['Technical change', '技术进步'],
@@ -252,7 +285,9 @@ function malmquistTables(ctx: RunContext, summary: Record<string, unknown>, addi
         : { en: 'Malmquist index and its decomposition by period (geometric means)', zh: '历年 Malmquist 指数及其分解（几何平均）' },
       note: additive
         ? { en: 'Values above 0 mean growth; ltfp = lec + ltc. Arithmetic means over units; nulls excluded.', zh: '大于 0 表示增长；ltfp = lec + ltc。各单位算术平均，空值不计。' }
-        : { en: 'Values above 1 mean growth; tfpch = effch × techch. Geometric means over units (DEAP convention); nulls excluded.', zh: '大于 1 表示增长；tfpch = effch × techch。各单位几何平均（DEAP 口径），空值不计。' },
+        : bias
+          ? { en: 'Values above 1 mean growth; tfpch = effch × techch and techch = matech × obtech × ibtech (Färe, Grifell-Tatjé, Grosskopf & Lovell 1997: magnitude, output bias, input bias). Geometric means over units (DEAP convention); nulls excluded.', zh: '大于 1 表示增长；tfpch = effch × techch，techch = matech × obtech × ibtech（Färe、Grifell-Tatjé、Grosskopf 和 Lovell 1997：幅度、产出偏向、投入偏向）。各单位几何平均（DEAP 口径），空值不计。' }
+          : { en: 'Values above 1 mean growth; tfpch = effch × techch. Geometric means over units (DEAP convention); nulls excluded.', zh: '大于 1 表示增长；tfpch = effch × techch。各单位几何平均（DEAP 口径），空值不计。' },
       columns: [col('period', 'Period', '时期', 'text'), ...fields.map((f) => col(f, labels[f][0], labels[f][1]))],
       rows: byPeriod.map((r) => {
         const row: Record<string, CellValue> = { period: `${r.from}–${r.to}` };
