@@ -417,7 +417,14 @@ const malmquistView: ViewBuilder = (r, s, _k, env) => {
     // indicator (0 = no change, ltfp = lec + ltc).
     const additive = t.columns.some((c) => c.key === 'ltfp');
     const [tf, ef, te] = additive ? ['ltfp', 'lec', 'ltc'] : ['tfpch', 'effch', 'techch'];
-    const name = additive ? (zh(env) ? 'Luenberger 生产率指标' : 'Luenberger productivity indicator') : (zh(env) ? 'Malmquist 全要素生产率指数' : 'Malmquist TFP index');
+    const index = String((s.result as { summary?: { index?: unknown } } | undefined)?.summary?.index ?? 'malmquist');
+    const names: Record<string, [string, string]> = {
+      malmquist: ['Malmquist 全要素生产率指数', 'Malmquist TFP index'],
+      ml: ['Malmquist–Luenberger 指数', 'Malmquist–Luenberger index'],
+      gml: ['全局 Malmquist–Luenberger 指数', 'global Malmquist–Luenberger index'],
+      luenberger: ['Luenberger 生产率指标', 'Luenberger productivity indicator'],
+    };
+    const name = (names[index] ?? names.malmquist)[zh(env) ? 0 : 1];
     const i = t.rows.length - 1;
     const up = (t.rows[i][tf] as number) >= (additive ? 0 : 1);
     const mean = additive ? (zh(env) ? '算术平均' : 'arithmetic mean') : (zh(env) ? '几何平均' : 'geometric mean');
