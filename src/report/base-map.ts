@@ -1,56 +1,16 @@
 // Which base map a report draws, and how the units' ids are matched to its features.
 //
-// Choice (the first that applies): output.geometry → the user's map ('custom'); output.map when given; 'world' for
-// the bundled PWT data; 'china' when every id is a distinct Chinese province (any spelling the region table knows:
-// 北京, 北京市, Beijing, 11, 110000); otherwise none. The bundled China map (data/geo/china.json, from Apache
+// The choice of map and the id checks are in src/core/evaluation/base-map.ts (re-exported here). The bundled China map (data/geo/china.json, from Apache
 // ECharts 4.9.0, Apache-2.0; see data/geo/README.md) keys provinces by their two-digit GB/T 2260 code and carries
 // the South China Sea islands inset as the feature 'nanhai', which is drawn as a frame (no fill, no tooltip).
 // Matching: ECharts matches data items to features by name; for China the features are renamed (series nameMap)
 // to the units' display names, so tooltips read as the report's names; provinces without data keep their
 // Chinese or English short name.
 
-import { chinaProvinceIndex, CHINA_PROVINCES } from '../core/spatial/china-provinces.js';
+import { CHINA_PROVINCES } from '../core/spatial/china-provinces.js';
+import { provinceCode, SAR_NAMES, type BaseMapName } from '../core/evaluation/base-map.js';
 
-export type BaseMapName = 'world' | 'china' | 'custom' | 'none';
-
-interface SpecLike { output?: { map?: string; geometry?: { file: string; id: string } } }
-
-/** The base map for a spec and the data's ids ('none' when there is nothing to draw). */
-export function baseMapName(spec: SpecLike, data: { ids: readonly string[]; source?: string }): BaseMapName {
-  if (spec.output?.geometry) return 'custom';
-  const m = spec.output?.map;
-  if (m === 'world' || m === 'china' || m === 'none' || m === 'custom') return m;
-  if (data.source === 'pwt') return 'world';
-  if (looksLikeProvinces(data.ids)) return 'china';
-  return 'none';
-}
-
-/** True when every id is a distinct province of the bundled map (31 mainland + 香港, 澳门, 台湾). */
-function looksLikeProvinces(ids: readonly string[]): boolean {
-  if (!ids.length) return false;
-  const seen = new Set<string>();
-  for (const id of ids) {
-    const c = provinceCode(id);
-    if (!c || seen.has(c)) return false;
-    seen.add(c);
-  }
-  return true;
-}
-
-const SAR: Record<string, { zh: string; en: string; aliases: string[] }> = {
-  '71': { zh: '台湾', en: 'Taiwan', aliases: ['台湾', '台湾省', 'taiwan', '71', '710000'] },
-  '81': { zh: '香港', en: 'Hong Kong', aliases: ['香港', '香港特别行政区', 'hong kong', 'hongkong', '81', '810000'] },
-  '82': { zh: '澳门', en: 'Macao', aliases: ['澳门', '澳门特别行政区', 'macao', 'macau', '82', '820000'] },
-};
-
-/** Two-digit GB/T 2260 code of a province id, or undefined. */
-export function provinceCode(id: string): string | undefined {
-  const k = chinaProvinceIndex(id);
-  if (k >= 0) return CHINA_PROVINCES[k].code;
-  const s = id.trim().toLowerCase();
-  for (const [code, r] of Object.entries(SAR)) if (r.aliases.includes(s)) return code;
-  return undefined;
-}
+export { baseMapName, baseMapWarnings, provinceCode, type BaseMapName } from '../core/evaluation/base-map.js';
 
 export interface MapBinding {
   name: string;
@@ -76,7 +36,7 @@ export function mapBinding(name: BaseMapName, ids: readonly string[], display: (
   if (name === 'custom') return { name, nameProperty: customId, key: (id) => id, note: { zh: '灰色：无数据。底图由用户提供。', en: 'Grey: no data. Base map supplied by the user.' } };
   const nameMap: Record<string, string> = {};
   for (const p of CHINA_PROVINCES) nameMap[p.code] = lang === 'zh' ? p.name : p.en;
-  for (const [code, r] of Object.entries(SAR)) nameMap[code] = lang === 'zh' ? r.zh : r.en;
+  for (const [code, r] of Object.entries(SAR_NAMES)) nameMap[code] = lang === 'zh' ? r.zh : r.en;
   const byId = new Map<string, string>();
   for (const id of ids) {
     const c = provinceCode(id);

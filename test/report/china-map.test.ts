@@ -118,3 +118,23 @@ describe('xinzhi evaluate on a provincial panel', () => {
     expect(html).not.toContain('"nameProperty":"code"');
   });
 });
+
+describe('map warnings come from the core run (the workbench worker and the CLI give the same results.json)', () => {
+  test('provinces mixed with 全国: map-mixed-ids in runEvaluation results; clean provinces: none', async () => {
+    const { runEvaluation } = await import('../../src/core/evaluation/run.js');
+    const { parseSpec } = await import('../../src/core/evaluation/validate.js');
+    const { createPanel } = await import('../../src/core/panel/panel.js');
+    const make = (ids: string[]) => {
+      const periods = [2020, 2021];
+      const entity = ids.flatMap((id) => periods.map(() => id));
+      const period = ids.flatMap(() => periods);
+      return createPanel({ ids, periods, entity, period, values: { x: entity.map((_, k) => 1 + k) }, source: 'd.csv' });
+    };
+    const spec = parseSpec('xinzhi: 1\ndata: {file: d.csv, id: id, period: year}\noutput: {formats: [json]}\n', 's.yaml');
+    const mixed = await runEvaluation(spec, { panel: make(['北京', '天津', '河北', '全国']) });
+    expect(mixed.warnings.map((w) => w.code)).toContain('map-mixed-ids');
+    expect(mixed.warnings.find((w) => w.code === 'map-mixed-ids')!.message).toContain('全国');
+    const clean = await runEvaluation(spec, { panel: make(['北京', '天津', '河北']) });
+    expect(clean.warnings.map((w) => w.code)).not.toContain('map-mixed-ids');
+  });
+});

@@ -3,6 +3,7 @@
 // employment, energy, CO₂ (an undesirable output), a labour share and two indicators. Deterministic (seeded RNG);
 // every value positive so deflation, the PIM and the DEA models are defined everywhere.
 import { createRng } from '../../src/core/random.js';
+import type { Choices, Role } from '../../web/src/spec-build.js';
 
 const PROVINCES = ['北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '广西', '海南', '重庆', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆'];
 
@@ -39,4 +40,23 @@ export function tfpCsv(years: number[] = Array.from({ length: 10 }, (_, k) => 20
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** Workbench choices for tfpCsv(): 省份 the id, 年份 the period, the given roles for the other columns (default ignore). */
+export function tfpChoices(roles: Partial<Record<string, Role>>): Choices {
+  const all: Record<string, Role> = {};
+  for (const c of TFP_COLUMNS.slice(2)) all[c] = roles[c] ?? 'ignore';
+  return {
+    dataFile: 'tfp.csv',
+    lang: 'en',
+    roles: { 省份: 'id', 年份: 'period', ...all },
+    directions: {},
+    dimensions: {},
+    framework: 'none',
+    normalize: 'minmax',
+    weights: 'entropy',
+    aggregate: 'weighted',
+    analyses: {},
+    weightsSource: 'knn:4',
+  };
 }

@@ -16,21 +16,9 @@ import { addCapitalStock } from '../../src/core/panel/capital-stock.js';
 import { dea } from '../../src/core/frontier/dea.js';
 import { malmquist } from '../../src/core/productivity/malmquist.js';
 import type { EvaluationSpec } from '../../src/core/evaluation/spec.js';
-import { tfpCsv } from './tfp-fixture.js';
+import { tfpCsv, tfpChoices } from './tfp-fixture.js';
 
-const base: Choices = {
-  dataFile: 'tfp.csv',
-  lang: 'en',
-  roles: { 省份: 'id', 年份: 'period', gdp: 'ignore', gdp_deflator: 'ignore', invest: 'ignore', invest_price: 'ignore', labour: 'input', energy: 'input', co2: 'ignore', labsh: 'ignore', rd: 'indicator', digital: 'indicator' },
-  directions: {},
-  dimensions: {},
-  framework: 'none',
-  normalize: 'minmax',
-  weights: 'entropy',
-  aggregate: 'weighted',
-  analyses: {},
-  weightsSource: 'knn:4',
-};
+const base: Choices = tfpChoices({ labour: 'input', energy: 'input', rd: 'indicator', digital: 'indicator' });
 
 const deflateGdp: DeflateChoice = { ...newDeflate(2012), columns: ['gdp'], deflator: 'gdp_deflator' };
 const capitalInv: CapitalChoice = { ...newCapital([]), investment: 'invest', deflator: 'invest_price' };
@@ -156,6 +144,13 @@ describe('DEA → spec.tfp.dea', () => {
   test('undesirable outputs: radial becomes SBM (radial needs a translation); ddf direction defaults to green', () => {
     expect(valid(withBads(dea0({}))).tfp?.dea).toMatchObject({ model: 'sbm', orientation: 'non', undesirable: ['co2'] });
     expect(valid(withBads(dea0({ model: 'ddf' }))).tfp?.dea).toMatchObject({ model: 'ddf', direction: 'green', undesirable: ['co2'] });
+  });
+
+  test('super-SBM score: composite is written only for super-SBM; δ* (the CLI default) writes nothing', () => {
+    expect(valid(dea0({ model: 'sbm', super: true, superScore: 'composite' })).tfp?.dea).toMatchObject({ model: 'sbm', super: true, superScore: 'composite' });
+    expect(valid(dea0({ model: 'sbm', super: true })).tfp?.dea).not.toHaveProperty('superScore');
+    expect(valid(dea0({ model: 'radial', super: true, superScore: 'composite' })).tfp?.dea).not.toHaveProperty('superScore');
+    expect(valid(dea0({ model: 'sbm', super: false, superScore: 'composite' })).tfp?.dea).not.toHaveProperty('superScore');
   });
 
   test('no inputs or no outputs: no DEA block', () => {

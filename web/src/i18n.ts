@@ -198,6 +198,7 @@ const S = {
   tf_decomposition: ['分解', 'Decomposition'],
   tf_sameRef: ['相同参照集', 'Same reference set'],
   tf_bias: ['技术进步偏向分解', 'Bias of technical change'],
+  tf_superScore: ['超效率 SBM 得分', 'Super-SBM score'],
   tf_alphaSource: ['资本份额 α', 'Capital share α'],
   tf_needIO: ['DEA 与 Malmquist 需要至少一列投入和一列期望产出：在“数据”页指定列的角色，或为准备步骤生成的列指定角色。', 'DEA and Malmquist need at least one input and one output: assign column roles on the Data tab, or give a role to a column made by the preparation.'],
   tf_growthNeeds: ['增长核算还需要：', 'Growth accounting still needs: '],

@@ -28,6 +28,8 @@ export interface DeaChoice {
   /** Unset: the model's default (radial in, sbm non). */
   orientation?: 'in' | 'out' | 'non';
   super: boolean;
+  /** Super-SBM score: delta (δ*, 1 for SBM-inefficient units; the CLI default) or composite (SBM score below 1). */
+  superScore?: 'delta' | 'composite';
   /** Unset: green with undesirable outputs, graph without. */
   direction?: 'green' | 'graph' | 'input' | 'output';
   frontier: 'period' | 'pooled';
@@ -184,6 +186,7 @@ export function deaSpec(d: DeaChoice, v: ReturnType<typeof tfpVariables>): DeaSp
     rts: r.rts,
     ...(r.orientation ? { orientation: r.orientation } : {}),
     ...(r.super ? { super: true } : {}),
+    ...(r.super && r.model === 'sbm' && d.superScore === 'composite' ? { superScore: 'composite' as const } : {}),
     ...(r.direction ? { direction: r.direction } : {}),
     frontier: r.frontier,
   };
@@ -234,6 +237,7 @@ export const TFP_NOTES: Record<string, { zh: string; en: string }> = {
   d_nddf: { zh: '非径向方向距离函数（Zhou, Ang & Wang 2012）：各变量各自的 β，按方向所动的组等权加权求和。', en: 'Non-radial DDF (Zhou, Ang & Wang 2012): one β per variable, weighted sum with equal shares to the groups the direction moves.' },
   rts: { zh: '规模报酬：crs 不变（默认）、vrs 可变（Σλ = 1）、nirs 非递增（Σλ ≤ 1）、ndrs 非递减（Σλ ≥ 1）。', en: 'Returns to scale: crs constant (default), vrs variable (Σλ = 1), nirs non-increasing (Σλ ≤ 1), ndrs non-decreasing (Σλ ≥ 1).' },
   orientation: { zh: '导向：in 投入导向（径向默认），out 产出导向，non 非导向（SBM 默认）。', en: 'Orientation: in (radial default), out, non (non-oriented; SBM default).' },
+  superScore: { zh: '超效率 SBM 得分：δ*（Tone 2002，CLI 默认）对 SBM 无效单元恒为 1，均值、排名和有效单元占比因而不能区分无效单元；复合得分对无效单元取 SBM 值（< 1），对有效单元取 δ*（≥ 1），即 MaxDEA 等软件报告的“超效率 SBM”值。', en: 'Super-SBM score: δ* (Tone 2002; the CLI default) is 1 for every SBM-inefficient unit, so means, ranks and the share of efficient units cannot separate them; the composite score takes the SBM score (< 1) for inefficient units and δ* (≥ 1) for efficient ones, the "super-SBM" value tools such as MaxDEA report.' },
   super: { zh: '超效率：被评价单元不进入参照集（径向 Andersen–Petersen；SBM 为超效率 SBM），有效单元得分可大于 1。', en: 'Super-efficiency: the unit is left out of its own reference set (radial Andersen–Petersen; super-SBM for SBM), so efficient units can score above 1.' },
   direction: { zh: '方向：green（0, y, b：增加期望产出、减少非期望产出；有非期望产出时默认）、graph（x, y, b；无非期望产出时默认）、input、output。', en: 'Direction: green (0, y, b: more good output, less bad; default with undesirable outputs), graph (x, y, b; default without), input, output.' },
   d_frontier: { zh: '前沿：period 每期各自的前沿（默认）；pooled 全部单元-时期共同前沿。', en: 'Frontier: period, each period its own frontier (default); pooled, one frontier of all unit-periods.' },
@@ -320,12 +324,14 @@ export function tfpFieldset(env: FormEnv): HTMLFieldSetElement {
         field('tfp-dea-orientation', L('tf_orientation'), dr.orientation ?? '', dr.orientation ? (['in', 'out', 'non'] as const).map((o) => [o, orientLabel[o], !dr.orientations.includes(o)] as Opt) : [['', zh ? '（不适用）' : '(n/a)']], (x) => { d.orientation = x as DeaChoice['orientation']; change(); }, !dr.orientation),
         field('tfp-dea-direction', L('tf_direction'), dr.direction ?? '', dr.direction ? (['green', 'graph', 'input', 'output'] as const).map((o) => [o, o] as Opt) : [['', zh ? '（仅 DDF/NDDF）' : '(DDF/NDDF only)']], (x) => { d.direction = x as DeaChoice['direction']; change(); }, !dr.direction),
         field('tfp-dea-frontier', L('tf_frontier'), d.frontier, [['period', zh ? '每期前沿（默认）' : 'each period (default)'], ['pooled', zh ? '混合前沿' : 'pooled']], (x) => { d.frontier = x as DeaChoice['frontier']; change(); }),
-        checkField('tfp-dea-super', L('tf_super'), dr.super, (x) => { d.super = x; change(); }, !dr.superOk)),
+        checkField('tfp-dea-super', L('tf_super'), dr.super, (x) => { d.super = x; change(); }, !dr.superOk),
+        dr.super && dr.model === 'sbm' ? field('tfp-dea-super-score', L('tf_superScore'), d.superScore ?? 'delta', [['delta', zh ? 'δ*（无效单元为 1，默认）' : 'δ* (1 for inefficient units, default)'], ['composite', zh ? '复合：无效单元取 SBM 值' : 'composite: SBM score for inefficient units']], (x) => { d.superScore = x as 'delta' | 'composite'; change(); }) : null),
       noteP(TFP_NOTES[`d_${dr.model}`], lang), noteP(TFP_NOTES.rts, lang),
       dr.orientation ? noteP(TFP_NOTES.orientation, lang) : null,
       dr.direction ? noteP(TFP_NOTES.direction, lang) : null,
       noteP(TFP_NOTES.d_frontier, lang),
-      dr.superOk ? noteP(TFP_NOTES.super, lang) : null);
+      dr.superOk ? noteP(TFP_NOTES.super, lang) : null,
+      dr.super && dr.model === 'sbm' ? noteP(TFP_NOTES.superScore, lang) : null);
   }
   put(fs, dBox);
 

@@ -224,7 +224,9 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
   }
 
   // Geometry and centroids for maps and spatial weights.
-  const geo = loadGeo(baseMapName(spec, { ids: loaded.panel.ids, source: spec.data.file === 'pwt' ? 'pwt' : undefined }), PACKAGE_ROOT, spec.output?.geometry, specDir);
+  // The map is chosen on the ids the analysis keeps (data.include/exclude applied), as the report does.
+  const mapIds = loaded.panel.ids.filter((id) => (!spec.data.include || spec.data.include.includes(id)) && !(spec.data.exclude ?? []).includes(id));
+  const geo = loadGeo(baseMapName(spec, { ids: mapIds, source: spec.data.file === 'pwt' ? 'pwt' : undefined }), PACKAGE_ROOT, spec.output?.geometry, specDir);
 
   const progress = progressReporter(ctx, opts.quiet ?? false);
   let results: EvaluationResults;

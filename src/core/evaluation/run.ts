@@ -12,6 +12,7 @@ import type { Panel } from '../panel/panel.js';
 import { RunContext, type RunInputs, type Step } from './context.js';
 import type { EvaluationSpec } from './spec.js';
 import { outputSettings, text } from './spec.js';
+import { baseMapWarnings } from './base-map.js';
 import type { EvaluationResults } from './results.js';
 import { SpecError, type ParsedSpec, type SpecIssue } from './validate.js';
 import { selectPanel, attachGroups, labelById } from './panel-view.js';
@@ -127,6 +128,8 @@ export async function runEvaluation(specIn: EvaluationSpec | ParsedSpec, inputs:
   }
 
   const names = spec.data.name && ctx.panel.labels[spec.data.name] ? nonNull(labelById(ctx.panel, spec.data.name)) : undefined;
+  // Units the base map will not show (the CLI and the workbench draw maps from the same rule).
+  ctx.warnings.push(...baseMapWarnings(spec, { ids: ctx.panel.ids, source: spec.data.file === 'pwt' ? 'pwt' : undefined }));
   return {
     xinzhi: 1,
     software: SOFTWARE,

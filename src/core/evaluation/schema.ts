@@ -226,6 +226,7 @@ export const EVALUATION_SCHEMA = {
             rts: { enum: ['crs', 'vrs', 'nirs', 'ndrs'], description: 'crs (default), vrs, nirs or ndrs' },
             orientation: { enum: ['in', 'out', 'non'], description: 'in or out (radial, default in); non, in or out (sbm, default non)' },
             super: { type: 'boolean', description: 'super-efficiency (Andersen–Petersen; super-SBM with model: sbm): true or false' },
+            superScore: { enum: ['delta', 'composite'], description: 'super-SBM score: delta (δ*, default, as xinzhi dea; 1 for every SBM-inefficient unit) or composite (the SBM ρ below 1, δ* for efficient units)' },
             direction: { enum: ['green', 'graph', 'input', 'output'], description: 'the ddf/nddf direction: green, graph, input or output' },
             frontier: { enum: ['period', 'pooled'], description: 'period (each period its own frontier, default) or pooled' },
             periods: periodRange,

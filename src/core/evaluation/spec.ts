@@ -119,6 +119,8 @@ export interface DeaSpec {
   orientation?: 'in' | 'out' | 'non';
   /** Super-efficiency: Andersen–Petersen (radial), super-SBM (sbm). Default false. */
   super?: boolean;
+  /** Super-SBM score: delta (δ*, default, as `xinzhi dea`) or composite (ρ when ρ < 1, else δ*). */
+  superScore?: 'delta' | 'composite';
   /** ddf/nddf direction (default green with undesirable outputs, graph without). */
   direction?: 'green' | 'graph' | 'input' | 'output';
   /** Each period its own frontier (default) or one pooled frontier of all unit-periods. */

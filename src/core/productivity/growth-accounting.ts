@@ -246,9 +246,19 @@ export function estimateCapitalShare(panel: Panel, options: CapitalShareOptions)
     y = Float64Array.from(ys);
     fitNames = ['(Intercept)', xName];
   } else {
+    if (N - G < 2) {
+      throw new DataError('too-few-observations', `the within estimator needs units observed in more than one period: ${N} observation(s) in ${G} unit(s) leave ${Math.max(N - G - 1, 0)} residual degrees of freedom`, { file: panel.source }, 'use a longer panel, alphaRegression pooled (--alpha regression), or give α');
+    }
     const M = new Float64Array(2 * N);
     for (let r = 0; r < N; r++) { M[2 * r] = xs[r]; M[2 * r + 1] = ys[r]; }
     absorbed = demeanWithin(M, 2, g);
+    // Within variation of ln(K/L) relative to its level: below ~1e-10 the demeaned column is rounding noise (e.g.
+    // K proportional to L within every unit), and OLS would return an arbitrary α.
+    let ssX = 0, ssW = 0;
+    for (let r = 0; r < N; r++) { ssX += xs[r] * xs[r]; ssW += M[2 * r] * M[2 * r]; }
+    if (!(Math.sqrt(ssW) > 1e-10 * Math.max(Math.sqrt(ssX), 1e-300))) {
+      throw new DataError('no-within-variation', `${xName} does not vary within any unit (the capital–labour ratio is constant over time in every unit), so the within estimator cannot identify α`, { file: panel.source, column: options.capital }, 'use alphaRegression pooled (--alpha regression), or give α');
+    }
     k = 1;
     X = new Float64Array(N);
     y = new Float64Array(N);

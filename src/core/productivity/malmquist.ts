@@ -117,6 +117,9 @@ export function malmquist(panel: Panel, options: MalmquistOptions): Result<Malmq
   const distances = options.distances ?? deaDistances;
   const o = resolveOptions(panel, options);
   const { n, T } = { n: panel.ids.length, T: panel.periods.length };
+  if (T < 2) {
+    throw new DataError('too-few-periods', `a productivity index compares adjacent periods, and the data has ${T === 0 ? 'no period' : `one period (${panel.periods[0]})`}`, { file: panel.source }, 'use a panel with at least two periods (check the period column and any period range)');
+  }
   const data = buildData(panel, o);
   const warnings: Warning[] = [];
 
@@ -300,6 +303,15 @@ export function malmquist(panel: Panel, options: MalmquistOptions): Result<Malmq
   const unbalanced = data.complete.some((x) => !x);
   if (unbalanced) {
     warnings.push({ code: 'unbalanced-panel', message: 'the panel is unbalanced or has missing values: pairs without complete data in both periods have null indices', count: rows.filter((r) => r.status === 'insufficient_data').length });
+  }
+  // Adjacent periods of the data are compared whatever their spacing; say so when a step is longer than the
+  // shortest one (a year missing in between). The shortest step is the period length: two periods are never flagged.
+  const steps = panel.periods.slice(1).map((t, k) => t - panel.periods[k]);
+  const step = Math.min(...steps);
+  const gaps = panel.periods.slice(1).map((t, k) => [panel.periods[k], t]).filter((_, k) => steps[k] > step);
+  if (gaps.length) {
+    const list = gaps.map(([a, b]) => `${a}→${b}`).join(', ');
+    warnings.push({ code: 'period-gap', message: `the periods are not evenly spaced (${list}): each index compares adjacent periods of the data, so these changes span more than one step`, messageZh: `期间不等距（${list}）：指数比较数据中相邻的两期，这些变化跨越不止一期`, count: gaps.length });
   }
   const statusCounts = countStatuses(rows);
   return {

@@ -35,6 +35,7 @@ export function deaOptionsOf(s: DeaSpec): DeaOptions {
     rts: s.rts,
     orientation: s.orientation,
     super: s.super,
+    superScore: s.superScore,
     direction: s.direction,
     frontier: s.frontier,
   };
@@ -58,6 +59,7 @@ function checkDeaOptions(ctx: RunContext, s: DeaSpec): SpecIssue[] {
   if (model === 'radial' && s.orientation === 'non') issues.push(ctx.issue('bad-combination', at('orientation'), 'radial models are input or output oriented', 'write orientation: in or out, or `model: sbm` for a non-oriented score'));
   if (model === 'radial' && s.undesirable?.length) issues.push(ctx.issue('bad-combination', at('undesirable'), 'the radial model takes no undesirable outputs here', 'write `model: sbm` (Tone 2004), ddf or nddf to credit cuts in bad outputs, or remove undesirable'));
   if (ddf && s.orientation !== undefined) issues.push(ctx.issue('bad-combination', at('orientation'), `the ${model} model is not oriented; its direction says what is contracted and expanded`, 'remove orientation and set `direction:` (green, graph, input or output)'));
+  if (s.superScore !== undefined && !(model === 'sbm' && s.super)) issues.push(ctx.issue('bad-combination', at('superScore'), 'superScore applies to super-SBM (model: sbm with super: true)', 'add `model: sbm` and `super: true`, or remove superScore'));
   if (ddf && s.super) issues.push(ctx.issue('bad-combination', at('super'), `super-efficiency is not defined for the ${model} model`, 'remove super, or write `model: radial` or sbm'));
   if (!ddf && s.direction !== undefined) issues.push(ctx.issue('bad-combination', at('direction'), `direction applies to the ddf and nddf models, not to ${model}`, `remove direction, or write \`model: ddf\` or nddf${model === 'radial' ? ' (radial models use orientation)' : ''}`));
   const all = [...s.inputs, ...s.outputs, ...(s.undesirable ?? [])];
@@ -79,6 +81,10 @@ function planDea(ctx: RunContext, known: Known): PlanResult {
     });
   }
   issues.push(...checkDeaOptions(ctx, s));
+  const r = s.periods ?? {};
+  if (!(r.from !== undefined && r.to !== undefined && r.from > r.to) && !ctx.panel.periods.some((t) => (r.from === undefined || t >= r.from) && (r.to === undefined || t <= r.to))) {
+    issues.push(ctx.issue('empty-range', ['tfp', 'dea', 'periods'], `the range ${r.from ?? '…'}–${r.to ?? '…'} holds no period of the sample (${ctx.panel.periods[0]}–${ctx.panel.periods[ctx.panel.periods.length - 1]})`, 'write a range inside the sample, or remove periods'));
+  }
   known.series.add('dea');
   const step: Step = {
     id: 'dea',
@@ -93,6 +99,13 @@ function runDea(c: RunContext, s: DeaSpec): void {
   const sub = selectPanel(c.panel, { from: r.from, to: r.to });
   const result = dea(sub, deaOptionsOf(s));
   const model = s.model ?? 'radial';
+  if (model === 'sbm' && s.super && (s.superScore ?? 'delta') === 'delta') {
+    result.warnings.push({
+      code: 'super-sbm-delta',
+      message: 'super-SBM scores δ* are 1 for every SBM-inefficient unit, so means, ranks and the share of efficient units do not separate inefficient units; write `superScore: composite` under tfp.dea for the SBM score below 1 and δ* above',
+      messageZh: '超效率 SBM 得分 δ* 对所有 SBM 无效单位均为 1，均值、排名与有效单位占比无法区分无效单位；可在 tfp.dea 下写 `superScore: composite`（无效单位取 SBM 得分，有效单位取 δ*）',
+    });
+  }
   const direction = result.params.direction as string | undefined;
   const p = c.panel;
   const T = p.periods.length;
@@ -144,7 +157,10 @@ function deaTables(ctx: RunContext, s: DeaSpec, rows: DeaRow[], scores: (number 
   const hasBeta = model === 'ddf' || model === 'nddf';
   const hasSlacks = rows.some((r) => r.slacks !== null);
   const efficient = (v: number | null) => v !== null && v >= 1 - DEA_EFFICIENT_TOL;
-  const scoreNote = s.super
+  const superDelta = model === 'sbm' && (s.superScore ?? 'delta') === 'delta';
+  const scoreNote = s.super && superDelta
+    ? { en: 'Super-SBM δ* (each unit left out of its own reference set): > 1 for super-efficient units, 1 for every other unit, SBM-inefficient ones included (superScore: composite gives them their SBM score).', zh: '超效率 SBM δ*（被评价单位不进入自身参考集）：超效率单位 > 1，其余单位（含 SBM 无效单位）均为 1（superScore: composite 时无效单位取其 SBM 得分）。' }
+    : s.super
     ? { en: 'Super-efficiency: efficient units score ≥ 1 (each is left out of its own reference set).', zh: '超效率：有效单位得分 ≥ 1（被评价单位不进入自身参考集）。' }
     : model === 'ddf' || model === 'nddf'
       ? { en: `Efficiency = ${s.direction === 'input' ? '1 − β' : '1/(1 + β)'} from the ${model === 'nddf' ? 'weighted non-radial ' : ''}directional inefficiency β (0 = on the frontier).`, zh: `效率 = ${s.direction === 'input' ? '1 − β' : '1/(1 + β)'}，β 为${model === 'nddf' ? '加权非径向' : ''}方向距离无效率值（0 表示位于前沿）。` }

@@ -169,6 +169,11 @@ function planMalmquist(ctx: RunContext, known: Known): PlanResult {
   const r = m.periods ?? {};
   if (r.from !== undefined && r.to !== undefined && r.from >= r.to) {
     issues.push(ctx.issue('reversed-range', ['tfp', 'malmquist', 'periods'], `the Malmquist range needs at least two periods in order (from ${r.from} to ${r.to})`, `write {from: ${Math.min(r.from, r.to)}, to: ${Math.max(r.from, r.to) + (r.from === r.to ? 1 : 0)}}`));
+  } else {
+    const inRange = ctx.panel.periods.filter((t) => (r.from === undefined || t >= r.from) && (r.to === undefined || t <= r.to));
+    if (inRange.length < 2) {
+      issues.push(ctx.issue('too-few-periods', ['tfp', 'malmquist', ...(m.periods ? ['periods'] : [])], `the Malmquist index compares adjacent periods, and ${m.periods ? 'the range' : 'the data'} has ${inRange.length === 0 ? 'no period' : `one period (${inRange[0]})`} of the sample (${ctx.panel.periods[0]}–${ctx.panel.periods[ctx.panel.periods.length - 1]})`, m.periods ? 'widen tfp.malmquist.periods to at least two periods of the data' : 'use data with at least two periods (check data.periods), or remove tfp.malmquist'));
+    }
   }
   issues.push(...checkMalmquistOptions(ctx, m));
   known.series.add('malmquist');

@@ -7,7 +7,7 @@
 //   Units without a point are left out of the spatial analyses, with a warning.
 // Weights are row-standardised after subsetting (the spatial module's default).
 
-import { moran, lisa, knnWeights, inverseDistanceWeights, chinaProvinceWeights, chinaProvincePoints, looksLikeChinaProvinces, contiguityWeights, WORLD_CENTROIDS } from '../../spatial/index.js';
+import { moran, lisa, knnWeights, inverseDistanceWeights, chinaProvinceWeights, chinaProvincePoints, looksLikeChinaProvinces, chinaProvinceIndex, contiguityWeights, WORLD_CENTROIDS } from '../../spatial/index.js';
 import type { SpatialWeights } from '../../spatial/types.js';
 import type { RunContext, Step } from '../context.js';
 import type { Known } from '../run.js';
@@ -55,6 +55,16 @@ export function pointOf(ctx: RunContext, id: string): readonly [number, number] 
 export function checkWeightsSource(ctx: RunContext, path: (string | number)[], source: string): SpecIssue | undefined {
   const china = looksLikeChinaProvinces(ctx.panel.ids);
   if (china) return undefined;
+  // Provinces mixed with aggregates (全国), cities or a second spelling of a province: name them.
+  const ids = ctx.panel.ids;
+  const codes = ids.map((id) => chinaProvinceIndex(id));
+  if (!ctx.inputs.coordinates && !ctx.inputs.features && codes.filter((k) => k >= 0).length >= 2) {
+    const others = ids.filter((_, j) => codes[j] < 0);
+    const repeats = ids.filter((_, j) => codes[j] >= 0 && codes.indexOf(codes[j]) < j);
+    const list = (xs: string[]) => xs.slice(0, 8).join(', ') + (xs.length > 8 ? ' …' : '');
+    const what = [others.length ? `not provinces: ${list(others)}` : '', repeats.length ? `a province named twice: ${list(repeats)}` : ''].filter(Boolean).join('; ');
+    return ctx.issue('not-all-provinces', path, `spatial weights for China's provinces need every id to be a distinct province (${what})`, `drop the other units with data.exclude (e.g. exclude: [${list([...others, ...repeats])}]), or give your base map with output.geometry: {file, id}`);
+  }
   if ((source === 'queen' || source === 'rook') && !ctx.inputs.features) {
     return ctx.issue('weights-need-geometry', path, `${source} contiguity needs boundaries, which xinzhi bundles only for China's provinces`, 'use knn:K (e.g. knn:6) or distance on centroids, or give your base map with output.geometry: {file, id}');
   }
