@@ -7,19 +7,9 @@ import { UsageError } from '../../core/errors.js';
 import { capitalStock, type CapitalStockOptions, type PimGrowth } from '../../core/panel/capital-stock.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
 import { writeResult } from '../output.js';
+import { num, int } from '../args.js';
 
-function num(s: string | undefined, what: string): number | undefined {
-  if (s === undefined) return undefined;
-  const v = Number(s);
-  if (s.trim() === '' || !Number.isFinite(v)) throw new UsageError('bad-option', `${what} must be a number (got "${s}")`);
-  return v;
-}
 
-function int(s: string | undefined, what: string): number | undefined {
-  const v = num(s, what);
-  if (v !== undefined && !Number.isInteger(v)) throw new UsageError('bad-option', `${what} must be a whole number (got "${s}")`);
-  return v;
-}
 
 /** "0.096" or per year "1952:0.096,1953:0.1". */
 function parseDelta(s: string | undefined): CapitalStockOptions['delta'] {

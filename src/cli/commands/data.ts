@@ -9,10 +9,8 @@ import { tableColumnIndex } from '../../core/panel/from-table.js';
 import { resolveProvinces } from '../../core/panel/regions.js';
 import { addOutputOptions, loadTableForCli } from '../load.js';
 import { writeResult } from '../output.js';
+import { list } from '../args.js';
 
-function list(s: string | undefined): string[] | undefined {
-  return s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x !== '');
-}
 
 export function register(program: Command, ctx: CliContext): void {
   const data = program.command('data').description('look at data files: types, missing values, periods, balance');
@@ -34,7 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
     const isPwt = file === PWT_SOURCE;
     const id = o.id ?? (isPwt ? PWT_ROLES.id : undefined);
     const period = o.period ?? (isPwt ? PWT_ROLES.period : undefined);
-    const variables = list(o.variables);
+    const variables = o.variables === undefined ? undefined : list(o.variables);
     if (variables && !id) {
       const { UsageError } = await import('../../core/errors.js');
       throw new UsageError('no-id', '--variables needs --id (and --period for a panel)', `columns are: ${table.header.join(', ')}`);
@@ -43,7 +41,7 @@ export function register(program: Command, ctx: CliContext): void {
       const j = tableColumnIndex(table, o.province, 'province');
       resolveProvinces(table.columns[j].map((c) => (c === null ? '' : String(c))), { file: table.source, column: o.province, rows: table.rows });
     }
-    const result = inspectTable(table, { id, period, variables, labels: list(o.labels) });
+    const result = inspectTable(table, { id, period, variables, labels: o.labels === undefined ? undefined : list(o.labels) });
     await writeResult(result, o, ctx);
   });
 }

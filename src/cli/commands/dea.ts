@@ -10,18 +10,9 @@ import { scaleEfficiency } from '../../core/frontier/scale-efficiency.js';
 import { windowAnalysis } from '../../core/frontier/window.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
 import { writeResult } from '../output.js';
+import { list, numbers } from '../args.js';
 
-function list(s: string | undefined): string[] {
-  return s === undefined ? [] : s.split(',').map((x) => x.trim()).filter((x) => x !== '');
-}
 
-function numbers(s: string, what: string, count: number): number[] {
-  const v = list(s).map(Number);
-  if (v.length !== count || v.some((x) => !Number.isFinite(x))) {
-    throw new UsageError('bad-option', `${what} needs ${count} comma-separated numbers (inputs, outputs, undesirable outputs), got "${s}"`);
-  }
-  return v;
-}
 
 function translateSpec(s: string, h: number, flag = '--translate'): 'max+1' | number | (number | null)[] {
   const parts = list(s);
@@ -105,8 +96,8 @@ export function register(program: Command, ctx: CliContext): void {
       });
     } else {
       const direction = o.direction === undefined ? undefined
-        : ['green', 'graph', 'input', 'output'].includes(o.direction) ? o.direction as DeaOptions['direction'] : numbers(o.direction, '--direction', d);
-      const weights = o.weights === undefined || o.weights === 'normalised' || o.weights === 'normalized' ? undefined : numbers(o.weights, '--weights', d);
+        : ['green', 'graph', 'input', 'output'].includes(o.direction) ? o.direction as DeaOptions['direction'] : numbers(o.direction, '--direction', d, ' (inputs, outputs, undesirable outputs)')!;
+      const weights = o.weights === undefined || o.weights === 'normalised' || o.weights === 'normalized' ? undefined : numbers(o.weights, '--weights', d, ' (inputs, outputs, undesirable outputs)')!;
       const sup = o.super === undefined ? undefined : o.super === true ? true : (o.super as 'ap' | 'cook2009');
       const translate = o.translate === undefined ? undefined : translateSpec(o.translate, undesirable.length);
       const deaOptions: DeaOptions = {

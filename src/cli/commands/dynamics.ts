@@ -3,7 +3,6 @@
 
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { UsageError } from '../../core/errors.js';
 import type { Panel } from '../../core/panel/panel.js';
 import type { Result } from '../../core/result.js';
 import { kde, type KdeOptions } from '../../core/dynamics/kde.js';
@@ -17,36 +16,13 @@ import { resolveWeights } from '../../io/geo-weights.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
 import { writeResult } from '../output.js';
 import { parsePeriods } from './disparity.js';
+import { num, int, numbers, oneOf } from '../args.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
-function num(s: string | boolean | undefined, what: string): number | undefined {
-  if (s === undefined || typeof s === 'boolean') return undefined;
-  const v = Number(s);
-  if (s.trim() === '' || !Number.isFinite(v)) throw new UsageError('bad-option', `${what} must be a number (got "${s}")`);
-  return v;
-}
 
-function int(s: string | boolean | undefined, what: string): number | undefined {
-  const v = num(s, what);
-  if (v !== undefined && !Number.isInteger(v)) throw new UsageError('bad-option', `${what} must be a whole number (got "${s}")`);
-  return v;
-}
 
-function list(s: string | boolean | undefined, what: string): number[] | undefined {
-  if (s === undefined || typeof s === 'boolean') return undefined;
-  return s.split(',').map((x) => {
-    const v = num(x.trim(), what);
-    if (v === undefined) throw new UsageError('bad-option', `${what} is a comma-separated list of numbers`);
-    return v;
-  });
-}
 
-function oneOf<T extends string>(s: string | boolean | undefined, allowed: readonly T[], what: string): T | undefined {
-  if (s === undefined || typeof s === 'boolean') return undefined;
-  if (!allowed.includes(s as T)) throw new UsageError('bad-option', `${what} must be one of ${allowed.join(', ')} (got "${s}")`);
-  return s as T;
-}
 
 async function runOn(o: Opts, ctx: CliContext, variables: string[], compute: (p: Panel) => Result<any>): Promise<void> {
   const loaded = await loadPanelForCli({ data: o.data as string, id: o.id as string, period: o.period as string, sheet: o.sheet as string, encoding: o.encoding as string }, ctx, { variables });
@@ -59,9 +35,9 @@ async function runOn(o: Opts, ctx: CliContext, variables: string[], compute: (p:
 function classingOptions(o: Opts): Omit<MarkovOptions, 'value'> {
   return {
     k: int(o.k, '--k'),
-    scope: oneOf(o.classes, ['pooled', 'period'] as const, '--classes'),
-    cutoffs: list(o.cutoffs, '--cutoffs'),
-    closure: oneOf(o.closure, ['right', 'left'] as const, '--closure'),
+    scope: oneOf(o.classes, '--classes', ['pooled', 'period'] as const),
+    cutoffs: numbers(o.cutoffs, '--cutoffs'),
+    closure: oneOf(o.closure, '--closure', ['right', 'left'] as const),
     relative: Boolean(o.relative),
     lag: int(o.lag, '--lag'),
     fillEmpty: Boolean(o.fillEmpty),
@@ -100,14 +76,14 @@ export function register(program: Command, ctx: CliContext): void {
     const bw: KdeOptions['bandwidth'] = bwRaw === undefined ? undefined : ['silverman', 'scott', 'scipy'].includes(bwRaw) ? (bwRaw as 'silverman') : num(bwRaw, '--bandwidth');
     await runOn(o, ctx, [o.value as string], (panel) => kde(panel, {
       value: o.value as string,
-      kernel: oneOf(o.kernel, ['gaussian', 'epanechnikov', 'epan2'] as const, '--kernel') as KernelName | undefined,
+      kernel: oneOf(o.kernel, '--kernel', ['gaussian', 'epanechnikov', 'epan2'] as const) as KernelName | undefined,
       bandwidth: bw,
-      bandwidthScope: oneOf(o.bandwidthScope, ['period', 'pooled'] as const, '--bandwidth-scope'),
+      bandwidthScope: oneOf(o.bandwidthScope, '--bandwidth-scope', ['period', 'pooled'] as const),
       iqrDivisor: num(o.iqrDivisor, '--iqr-divisor'),
       gridPoints: int(o.gridPoints, '--grid-points'),
       cut: num(o.cut, '--cut'),
-      grid: list(o.grid, '--grid'),
-      method: oneOf(o.method, ['auto', 'exact', 'binned'] as const, '--method'),
+      grid: numbers(o.grid, '--grid'),
+      method: oneOf(o.method, '--method', ['auto', 'exact', 'binned'] as const),
       periods: parsePeriods(o.periods as string | undefined),
     }));
   });
@@ -135,7 +111,7 @@ export function register(program: Command, ctx: CliContext): void {
   addDataOptions(s);
   addOutputOptions(s);
   s.action(async (o: Opts) => {
-    const islands = oneOf(o.islands, ['link', 'isolate', 'knn'] as const, '--islands') as IslandRule | undefined;
+    const islands = oneOf(o.islands, '--islands', ['link', 'isolate', 'knn'] as const) as IslandRule | undefined;
     const spec = o.weights as string | undefined;
     const economic = spec?.toLowerCase().startsWith('economic:') ? [spec.slice('economic:'.length)] : [];
     await runOn(o, ctx, [o.value as string, ...economic.filter((c) => c !== o.value)], (panel) => spatialMarkov(panel, resolveWeights(panel.ids, {
@@ -144,9 +120,9 @@ export function register(program: Command, ctx: CliContext): void {
     }, panel), {
       value: o.value as string, ...classingOptions(o),
       lagK: int(o.lagK, '--lag-k'),
-      lagScope: oneOf(o.lagClasses, ['pooled', 'period'] as const, '--lag-classes'),
-      lagCutoffs: list(o.lagCutoffs, '--lag-cutoffs'),
-      emptyRowDf: oneOf(o.emptyRowDf, ['skip', 'giddy'] as const, '--empty-row-df'),
+      lagScope: oneOf(o.lagClasses, '--lag-classes', ['pooled', 'period'] as const),
+      lagCutoffs: numbers(o.lagCutoffs, '--lag-cutoffs'),
+      emptyRowDf: oneOf(o.emptyRowDf, '--empty-row-df', ['skip', 'giddy'] as const),
     }));
   });
 
@@ -165,10 +141,10 @@ export function register(program: Command, ctx: CliContext): void {
     const controls = typeof o.controls === 'string' ? o.controls.split(',').map((x) => x.trim()).filter(Boolean) : [];
     await runOn(o, ctx, [o.value as string, ...controls], (panel) => convergence(panel, {
       value: o.value as string,
-      sigma: oneOf(o.sigma, ['cv', 'cv_sample', 'sd_log'] as const, '--sigma') as SigmaMeasure | undefined,
-      beta: oneOf(o.beta, ['panel', 'cross-section', 'none'] as const, '--beta'),
-      effects: oneOf(o.effects, ['none', 'entity', 'time', 'twoway'] as const, '--effects') as ConvergenceEffects | undefined,
-      vcov: oneOf(o.vcov, ['classical', 'hc1', 'cluster'] as const, '--vcov') as VcovType | undefined,
+      sigma: oneOf(o.sigma, '--sigma', ['cv', 'cv_sample', 'sd_log'] as const) as SigmaMeasure | undefined,
+      beta: oneOf(o.beta, '--beta', ['panel', 'cross-section', 'none'] as const),
+      effects: oneOf(o.effects, '--effects', ['none', 'entity', 'time', 'twoway'] as const) as ConvergenceEffects | undefined,
+      vcov: oneOf(o.vcov, '--vcov', ['classical', 'hc1', 'cluster'] as const) as VcovType | undefined,
       controls,
       lag: int(o.lag, '--lag'),
       periods: parsePeriods(o.periods as string | undefined),

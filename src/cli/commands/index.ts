@@ -19,6 +19,7 @@ import type { Result } from '../../core/result.js';
 import { parse as parseYaml } from 'yaml';
 import { addDataOptions, addOutputOptions, loadPanelForCli, type LoadedPanel } from '../load.js';
 import { writeResult } from '../output.js';
+import { num, oneOf } from '../args.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
@@ -104,18 +105,7 @@ export function parseShift(s: string | boolean | undefined): number | ShiftSpec 
   return v;
 }
 
-function num(v: string | boolean | undefined, name: string): number | undefined {
-  if (v === undefined || typeof v === 'boolean') return undefined;
-  const x = Number(v);
-  if (!Number.isFinite(x)) throw new UsageError('bad-number', `${name} must be a number (got "${v}")`);
-  return x;
-}
 
-function oneOf<T extends string>(v: string | boolean | undefined, name: string, allowed: readonly T[]): T | undefined {
-  if (v === undefined || typeof v === 'boolean') return undefined;
-  if (!allowed.includes(v as T)) throw new UsageError('bad-option', `${name} must be one of ${allowed.join(', ')} (got "${v}")`);
-  return v as T;
-}
 
 /** --weights METHOD | A+B (with --combine) | FILE (JSON/YAML mapping indicator → weight). */
 export function weightOptionsFrom(o: Opts, ctx: CliContext): WeightOptions {

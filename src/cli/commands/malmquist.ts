@@ -7,29 +7,22 @@ import { UsageError } from '../../core/errors.js';
 import { malmquist, type MalmquistOptions } from '../../core/productivity/malmquist.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
 import { writeResult } from '../output.js';
+import { list, numbers } from '../args.js';
 
-function list(s: string | undefined): string[] {
-  return s === undefined ? [] : s.split(',').map((x) => x.trim()).filter((x) => x !== '');
-}
 
-function numbers(s: string, what: string): number[] {
-  const v = list(s).map(Number);
-  if (!v.length || v.some((x) => !Number.isFinite(x))) throw new UsageError('bad-option', `${what} must be a comma-separated list of numbers (got "${s}")`);
-  return v;
-}
 
 /** --direction green|graph|input|output or numbers for inputs, outputs, bads in that order (magnitudes). */
 function parseDirection(s: string | undefined, m: number, k: number, h: number): MalmquistOptions['direction'] {
   if (s === undefined) return undefined;
   if (['green', 'graph', 'input', 'output'].includes(s)) return s as 'green';
-  const v = numbers(s, '--direction');
+  const v = numbers(s, '--direction')!;
   if (v.length !== m + k + h) throw new UsageError('bad-option', `--direction needs ${m + k + h} numbers (inputs, outputs, undesirable outputs) or a name: green, graph, input, output`);
   return { x: v.slice(0, m), y: v.slice(m, m + k), b: v.slice(m + k) };
 }
 
 function parseWeights(s: string | undefined, m: number, k: number, h: number): MalmquistOptions['weights'] {
   if (s === undefined || s === 'normalised' || s === 'normalized' || s === 'gtfpch') return s === 'normalized' ? 'normalised' : (s as 'normalised' | 'gtfpch' | undefined);
-  const v = numbers(s, '--weights');
+  const v = numbers(s, '--weights')!;
   if (v.length !== m + k + h) throw new UsageError('bad-option', `--weights needs ${m + k + h} numbers (inputs, outputs, undesirable outputs), normalised or gtfpch`);
   return { x: v.slice(0, m), y: v.slice(m, m + k), b: v.slice(m + k) };
 }

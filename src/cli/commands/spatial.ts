@@ -10,6 +10,7 @@ import { moran, lisa, geary, weightsConstants, neighbourCounts, type IslandRule 
 import { resolveWeights, resolveWeightsForAnalysis } from '../../io/geo-weights.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli, type DataOptions } from '../load.js';
 import { writeResult, type OutputOptions } from '../output.js';
+import { num, oneOf } from '../args.js';
 
 interface SpatialCliOptions extends DataOptions, OutputOptions {
   value?: string;
@@ -34,18 +35,7 @@ interface SpatialCliOptions extends DataOptions, OutputOptions {
   standardise?: string;
 }
 
-function num(s: string | undefined, name: string, check: (x: number) => boolean = Number.isFinite): number | undefined {
-  if (s === undefined) return undefined;
-  const x = Number(s);
-  if (!check(x)) throw new UsageError('bad-option', `${name} must be a valid number (got "${s}")`);
-  return x;
-}
 
-function oneOf<T extends string>(s: string | undefined, name: string, allowed: readonly T[]): T | undefined {
-  if (s === undefined) return undefined;
-  if (!allowed.includes(s as T)) throw new UsageError('bad-option', `${name} must be ${allowed.join(' | ')} (got "${s}")`);
-  return s as T;
-}
 
 function addWeightsOptions(cmd: Command): Command {
   return cmd
@@ -66,14 +56,14 @@ async function prepare(opts: SpatialCliOptions, ctx: CliContext) {
   const weights = resolveWeightsForAnalysis(loaded.panel.ids, {
     weights: opts.weights, geo: opts.geo, geoId: opts.geoId, geoCrs: oneOf(opts.geoCrs, '--geo-crs', ['wgs84', 'gcj02'] as const),
     islands: oneOf(opts.islands, '--islands', ['link', 'isolate', 'knn'] as const) as IslandRule | undefined,
-    symmetrise: opts.symmetrise, threshold: num(opts.threshold, '--threshold', (x) => x > 0), cwd: ctx.cwd, encoding: opts.encoding,
+    symmetrise: opts.symmetrise, threshold: num(opts.threshold, '--threshold', undefined, (x) => x > 0), cwd: ctx.cwd, encoding: opts.encoding,
   }, loaded.panel);
   const periods = opts.periods?.split(',').map((s) => num(s.trim(), '--periods')!);
   const common = {
     value: opts.value, weights, periods,
     standardise: oneOf(opts.standardise, '--standardise', ['W', 'none'] as const),
-    permutations: num(opts.permutations, '--permutations', (x) => Number.isInteger(x) && x >= 0),
-    seed: num(opts.seed, '--seed', Number.isInteger),
+    permutations: num(opts.permutations, '--permutations', undefined, (x) => Number.isInteger(x) && x >= 0),
+    seed: num(opts.seed, '--seed', undefined, Number.isInteger),
     adjustN: opts.adjustN,
   };
   return { loaded, common };
@@ -126,7 +116,7 @@ export function register(program: Command, ctx: CliContext): void {
       scaling: oneOf(opts.scaling, '--scaling', ['spdep', 'esda'] as const),
       quadrantCentre: oneOf(opts.quadrant, '--quadrant', ['zero', 'mean', 'median'] as const),
       geodaQuads: opts.geodaQuads,
-      alpha: num(opts.alpha, '--alpha', (x) => x > 0 && x < 1),
+      alpha: num(opts.alpha, '--alpha', undefined, (x) => x > 0 && x < 1),
     });
     await writeResult(finish(r, loaded), opts, ctx);
   });
@@ -158,7 +148,7 @@ export function register(program: Command, ctx: CliContext): void {
     const weights = resolveWeights(loaded.panel.ids, {
       weights: opts.weights, geo: opts.geo, geoId: opts.geoId, geoCrs: oneOf(opts.geoCrs, '--geo-crs', ['wgs84', 'gcj02'] as const),
       islands: oneOf(opts.islands, '--islands', ['link', 'isolate', 'knn'] as const) as IslandRule | undefined,
-      symmetrise: opts.symmetrise, threshold: num(opts.threshold, '--threshold', (x) => x > 0), cwd: ctx.cwd, encoding: opts.encoding,
+      symmetrise: opts.symmetrise, threshold: num(opts.threshold, '--threshold', undefined, (x) => x > 0), cwd: ctx.cwd, encoding: opts.encoding,
     }, loaded.panel);
     const card = neighbourCounts(weights);
     const rows = weights.ids.map((id, i) => ({

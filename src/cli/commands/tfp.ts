@@ -3,22 +3,14 @@
 
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { UsageError } from '../../core/errors.js';
 import { tfpGrowth, type TfpGrowthOptions } from '../../core/productivity/growth-accounting.js';
 import { addDataOptions, addOutputOptions, loadPanelForCli } from '../load.js';
 import { writeResult } from '../output.js';
+import { num } from '../args.js';
 
 const PWT_COLUMNS = { output: 'rgdpna', capital: 'rkna', labor: 'emp', humanCapital: 'hc', hours: 'avh', share: 'labsh' };
 const PWT_MULTILATERAL_COLUMNS = { output: 'cgdpo', capital: 'ck', labor: 'emp', humanCapital: 'hc', hours: 'avh', share: 'labsh' };
 
-function num(s: string | undefined, what: string): number | undefined {
-  if (s === undefined) return undefined;
-  const v = Number(s);
-  if (s.trim() === '' || !Number.isFinite(v)) {
-    throw new UsageError('bad-option', `${what} must be a number (got "${s}")`, what === '--alpha' ? 'or estimate it: --alpha regression | regression:within' : undefined);
-  }
-  return v;
-}
 
 export function register(program: Command, ctx: CliContext): void {
   const tfp = program.command('tfp').description('total factor productivity by growth accounting');
@@ -57,7 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
       method,
       ...cols,
       hoursFill: o.hoursFill === undefined ? undefined : o.hoursFill === 'none' ? null : o.hoursFill,
-      alpha: o.alpha === 'regression' || o.alpha === 'regression:within' ? o.alpha : num(o.alpha, '--alpha'),
+      alpha: o.alpha === 'regression' || o.alpha === 'regression:within' ? o.alpha : num(o.alpha, '--alpha', 'or estimate it: --alpha regression | regression:within'),
       rates: o.rates as TfpGrowthOptions['rates'],
       base: num(o.base, '--base'),
       multilateral: o.multilateral,
