@@ -224,9 +224,9 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
   }
 
   // Geometry and centroids for maps and spatial weights.
-  // The map is chosen on the ids the analysis keeps (data.include/exclude applied), as the report does.
-  const mapIds = loaded.panel.ids.filter((id) => (!spec.data.include || spec.data.include.includes(id)) && !(spec.data.exclude ?? []).includes(id));
-  const geo = loadGeo(baseMapName(spec, { ids: mapIds, source: spec.data.file === 'pwt' ? 'pwt' : undefined }), PACKAGE_ROOT, spec.output?.geometry, specDir);
+  // A user base map is read first (its contiguity and centroids feed spatial weights); a bundled display map is
+  // chosen after the run, on the ids the analysis kept (data.include/exclude applied), as the report does.
+  let geo = loadGeo(spec.output?.geometry ? 'custom' : 'none', PACKAGE_ROOT, spec.output?.geometry, specDir);
 
   const progress = progressReporter(ctx, opts.quiet ?? false);
   let results: EvaluationResults;
@@ -236,6 +236,7 @@ export async function evaluateCommand(specPath: string, opts: EvaluateOptions, c
     // Reading notes: missing-cell counts per column go to provenance.json (they describe the file, not the
     // analysis); anything else (text columns, encoding guesses) is shown with the results too.
     for (const w of loaded.warnings) if (w.code !== 'missing-values') results.warnings.push({ ...w, code: `data:${w.code}` });
+    if (!spec.output?.geometry) geo = loadGeo(baseMapName(spec, { ids: results.data.ids, source: results.data.source }), PACKAGE_ROOT, undefined, specDir);
     await progress.extra('Writing the bundle');
     files = await buildBundle(results, { echarts: readFileSync(require.resolve('echarts/dist/echarts.min.js'), 'utf8'), maps: geo.maps });
   } finally {

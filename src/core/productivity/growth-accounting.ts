@@ -225,7 +225,9 @@ export function estimateCapitalShare(panel: Panel, options: CapitalShareOptions)
     for (let t = 0; t < T; t++) {
       const k = i * T + t;
       if (!panel.present[k]) continue;
-      if (cols.some((c) => c !== null && !Number.isFinite(c[k]))) { dropped++; continue; }
+      let complete = true;
+      for (const c of cols) if (c !== null && !Number.isFinite(c[k])) complete = false;
+      if (!complete) { dropped++; continue; }
       const lab = L![k] * (H ? H[k] : 1) * (A ? A[k] : 1);
       ys.push(log(Y![k] / lab));
       xs.push(log(K![k] / lab));
