@@ -45,6 +45,7 @@ const deaChoice = fc.record({
   rts: pick(['crs', 'vrs', 'nirs', 'ndrs'] as const),
   orientation: fc.option(pick(['in', 'out', 'non'] as const), { nil: undefined }),
   super: fc.boolean(),
+  superScore: fc.option(pick(['delta', 'composite'] as const), { nil: undefined }),
   direction: fc.option(pick(['green', 'graph', 'input', 'output'] as const), { nil: undefined }),
   frontier: pick(['period', 'pooled'] as const),
 });
